@@ -1,0 +1,50 @@
+/// Text forms of a grid for snapshots and text captures: plain, or with `{role+attrs}` tags where the style changes.
+public enum GridSerializer {
+    /// One line per row, trailing spaces removed.
+    public static func plainText(_ grid: CellGrid) -> String {
+        (0..<grid.height).map { trimTrailingSpaces(grid.rowText($0)) }.joined(separator: "\n") + "\n"
+    }
+
+    /// One line per row; each change of style opens with `{role}` or `{role+bold+reverse}`; every line starts as `body`.
+    public static func taggedText(_ grid: CellGrid) -> String {
+        var lines: [String] = []
+        for y in 0..<grid.height {
+            var line = ""
+            var current = CellStyle.body
+            var pendingSpaces = ""
+            for x in 0..<grid.width {
+                let cell = grid[x, y]
+                if cell.isContinuation { continue }
+                if cell.grapheme == " " && cell.style == current {
+                    pendingSpaces.append(" ")
+                    continue
+                }
+                line += pendingSpaces
+                pendingSpaces = ""
+                if cell.style != current {
+                    line += tag(cell.style)
+                    current = cell.style
+                }
+                line.append(cell.grapheme)
+            }
+            if current != .body && !pendingSpaces.isEmpty { line += pendingSpaces }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func tag(_ style: CellStyle) -> String {
+        var parts = [style.role.rawValue]
+        if style.attributes.contains(.bold) { parts.append("bold") }
+        if style.attributes.contains(.reverse) { parts.append("reverse") }
+        if style.attributes.contains(.dim) { parts.append("dim") }
+        if style.attributes.contains(.underline) { parts.append("underline") }
+        return "{" + parts.joined(separator: "+") + "}"
+    }
+
+    private static func trimTrailingSpaces(_ text: String) -> String {
+        var result = Substring(text)
+        while result.last == " " { result = result.dropLast() }
+        return String(result)
+    }
+}

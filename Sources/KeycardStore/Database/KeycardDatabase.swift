@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+import KeycardCore
+
+/// Keycard's durable store: one SQLite file in WAL mode, migrated on open, shared by every layer.
+public final class KeycardDatabase: Sendable {
+    /// The GRDB pool: one writer, concurrent readers. Layers add their own queries in extensions.
+    public let pool: DatabasePool
+    public let path: String
+
+    private init(pool: DatabasePool, path: String) {
+        self.pool = pool
+        self.path = path
+    }
+
+    /// Opens (creating if needed) and migrates the database; refuses a database made by a newer Keycard.
+    public static func open(path: String, options: StoreOptions = StoreOptions()) throws -> KeycardDatabase {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.maximumReaderCount = 4
+        let synchronous = options.synchronous.rawValue
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if !FileManager.default.fileExists(atPath: directory) {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+        let migrator = KeycardMigrations.migrator
+        try pool.read { db in
+            if try migrator.hasBeenSuperseded(db) {
+                throw StoreError.newerSchema(path: path, known: KeycardMigrations.identifiers)
+            }
+        }
+        try migrator.migrate(pool)
+        return KeycardDatabase(pool: pool, path: path)
+    }
+
+    /// Identifiers of the migrations applied to this database, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { db in try KeycardMigrations.migrator.appliedMigrations(db) }
+    }
+}

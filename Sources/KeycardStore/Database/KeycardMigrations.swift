@@ -1,0 +1,14 @@
+import GRDB
+
+/// Every schema migration, in order; each layer registers its own, and they never change once released.
+public enum KeycardMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        IntakeMigrations.register(in: &migrator)
+        EngineMigrations.register(in: &migrator)
+        AuditMigrations.register(in: &migrator)
+        return migrator
+    }
+
+    public static var identifiers: [String] { migrator.migrations }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `keycard` command: HR events in, provisioned access out.
+@main
+struct Keycard: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keycard",
+        abstract: "Day-one access for every new hire: HRIS events in, accounts, groups, devices and messages out.",
+        subcommands: [
+            IngestCommand.self,
+            EventsCommand.self,
+            ServeCommand.self,
+        ]
+    )
+}
