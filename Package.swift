@@ -42,6 +42,7 @@ let package = Package(
                 "KeycardCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
@@ -109,9 +110,6 @@ let package = Package(
                 "KeycardStore",
                 "KeycardPolicy",
                 "KeycardIntake",
-                "KeycardAdapters",
-                "KeycardEngine",
-                "KeycardConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -137,7 +135,8 @@ let package = Package(
         ),
         .testTarget(
             name: "KeycardIntakeTests",
-            dependencies: ["KeycardIntake", "KeycardTestSupport"],
+            dependencies: ["KeycardIntake", "KeycardTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -157,7 +156,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KeycardCLITests",
-            dependencies: ["KeycardTestSupport"],
+            dependencies: ["KeycardTestSupport", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
     ]

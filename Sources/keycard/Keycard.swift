@@ -10,6 +10,10 @@ struct Keycard: AsyncParsableCommand {
             IngestCommand.self,
             EventsCommand.self,
             ServeCommand.self,
+            PlanCommand.self,
+            ExplainCommand.self,
+            PolicyCommand.self,
+            WhatIfCommand.self,
         ]
     )
 }

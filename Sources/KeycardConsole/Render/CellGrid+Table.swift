@@ -62,6 +62,8 @@ extension CellGrid {
             } else {
                 put(label, x: x, y: y, width: width, style: .body, alignment: .right, ellipsis: glyphs.ellipsis)
             }
+        case .sparkline(let values, let style):
+            sparkline(values, x: x, y: y, width: width, glyphs: glyphs, style: style)
         }
     }
 }

@@ -2,6 +2,7 @@
 public enum TableCell: Sendable, Hashable {
     case text([Span])
     case progress(fraction: Double, label: String, style: CellStyle)
+    case sparkline([Double], style: CellStyle)
 
     public static func plain(_ text: String, _ role: StyleRole = .body, _ attributes: CellAttributes = []) -> TableCell {
         .text([Span(text, role, attributes)])
@@ -12,6 +13,7 @@ public enum TableCell: Sendable, Hashable {
         switch self {
         case .text(let spans): return Span.width(spans)
         case .progress(_, let label, _): return 12 + DisplayWidth.of(label)
+        case .sparkline(let values, _): return values.count
         }
     }
 }

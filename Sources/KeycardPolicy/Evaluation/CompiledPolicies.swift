@@ -105,19 +105,16 @@ final class CompiledPolicies: Sendable {
         attributeNames.map { name in employee.attributes[name].map(PolicyValue.init) ?? .null }
     }
 
-    /// Whether the rule's condition holds (the index already matched when `indexed`).
-    @inline(__always)
-    func ruleHolds(_ rule: Rule, _ slots: [PolicyValue]) -> Bool {
-        rule.residual?.holds(slots) ?? true
-    }
-
-    /// Bundles removed for this employee (index = bundle number).
+    /// Bundles removed for this employee (index = bundle number); empty when no deny rule holds.
     func deniedBundles(_ slots: [PolicyValue]) -> [Bool] {
-        var denied = [Bool](repeating: false, count: bundleNames.count)
+        var denied: [Bool] = []
         var candidates: [Int] = []
         denyIndex.candidates(slots, into: &candidates)
-        for ruleIndex in candidates where ruleHolds(rules[ruleIndex], slots) {
-            for bundle in rules[ruleIndex].deniedBundles { denied[bundle] = true }
+        rules.withUnsafeBufferPointer { rules in
+            for ruleIndex in candidates where rules[ruleIndex].residual?.holds(slots) ?? true {
+                if denied.isEmpty { denied = [Bool](repeating: false, count: bundleNames.count) }
+                for bundle in rules[ruleIndex].deniedBundles { denied[bundle] = true }
+            }
         }
         return denied
     }
@@ -128,29 +125,29 @@ final class CompiledPolicies: Sendable {
         var candidates: [Int] = []
         candidates.reserveCapacity(64)
         permitIndex.candidates(slots, into: &candidates)
-        var hits: [(entry: Int, rule: Int, grant: Int)] = []
-        hits.reserveCapacity(candidates.count * 2)
-        for ruleIndex in candidates {
-            let rule = rules[ruleIndex]
-            guard ruleHolds(rule, slots) else { continue }
-            for (position, grant) in rule.grants.enumerated() where !denied[grant.bundle] {
-                hits.append((grant.entry, ruleIndex, position))
+        return rules.withUnsafeBufferPointer { rules in
+            var hits: [(entry: Int, rule: Int, grant: Int)] = []
+            hits.reserveCapacity(candidates.count + 8)
+            for ruleIndex in candidates where rules[ruleIndex].residual?.holds(slots) ?? true {
+                for (position, grant) in rules[ruleIndex].grants.enumerated()
+                where denied.isEmpty || !denied[grant.bundle] {
+                    hits.append((grant.entry, ruleIndex, position))
+                }
             }
-        }
-        hits.sort { ($0.entry, $0.rule) < ($1.entry, $1.rule) }
-        var result: [Grant] = []
-        result.reserveCapacity(hits.count)
-        var previousEntry = -1
-        for hit in hits {
-            let grant = rules[hit.rule].grants[hit.grant].grant
-            if hit.entry == previousEntry {
-                result[result.count - 1].merge(grant)
-            } else {
-                result.append(grant)
-                previousEntry = hit.entry
+            hits.sort { $0.entry != $1.entry ? $0.entry < $1.entry : $0.rule < $1.rule }
+            var result: [Grant] = []
+            result.reserveCapacity(hits.count)
+            var previousEntry = -1
+            for hit in hits {
+                if hit.entry == previousEntry {
+                    result[result.count - 1].merge(rules[hit.rule].grants[hit.grant].grant)
+                } else {
+                    result.append(rules[hit.rule].grants[hit.grant].grant)
+                    previousEntry = hit.entry
+                }
             }
+            return result
         }
-        return result
     }
 }
 

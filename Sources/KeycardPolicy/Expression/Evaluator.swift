@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Semantics: a missing attribute is `null`; comparisons with a value of another type are false
 /// (`!=` true); a string attribute compared with a date is read as an ISO date; `!` of a non-bool
-/// is not true; a condition holds only when it evaluates to `true`.
+/// is not true; a condition holds only when it evaluates to `true`. `contains` compares UTF-8 code
+/// units (no Unicode normalization).
 extension ConditionProgram {
     func holds(_ slots: [PolicyValue]) -> Bool {
         switch self {
@@ -57,13 +58,35 @@ extension ConditionProgram {
                 return .bool(false)
             }
             switch method {
-            case .contains: return .bool(text.contains(other))
+            case .contains: return .bool(Self.contains(text, other))
             case .startsWith: return .bool(text.hasPrefix(other))
             case .endsWith: return .bool(text.hasSuffix(other))
             case .matches: return .bool((try? SafeRegex(other))?.matches(text) ?? false)
             }
         case .slotEquals, .slotIn, .and, .or, .compare, .has, .matches:
             return .bool(holds(slots))
+        }
+    }
+
+    /// Substring test on UTF-8 code units (no Unicode normalization), without allocating.
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        if needle.isEmpty { return true }
+        var text = text, needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { pattern in
+                guard pattern.count <= haystack.count else { return false }
+                let first = pattern[0]
+                var start = 0
+                while start <= haystack.count - pattern.count {
+                    if haystack[start] == first {
+                        var offset = 1
+                        while offset < pattern.count, haystack[start + offset] == pattern[offset] { offset += 1 }
+                        if offset == pattern.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
         }
     }
 

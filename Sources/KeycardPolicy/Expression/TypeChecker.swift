@@ -98,6 +98,9 @@ public struct TypeChecker {
                 throw error("\(method.rawValue)() is a string method, called on a \(receiverType)", at: receiver)
             }
             let argumentType = try type(of: argument)
+            if method == .matches, !argument.isStringLiteral {
+                throw error("matches() takes a string literal pattern", at: argument)
+            }
             guard argumentType == .string || (argumentType == .dynamic && method != .matches) else {
                 throw error("\(method.rawValue)() takes a string argument, found a \(argumentType)", at: argument)
             }
@@ -125,5 +128,12 @@ public struct TypeChecker {
         case .null: return .null
         case .list(let values): return .list(values.first.map(type(of:)) ?? .dynamic)
         }
+    }
+}
+
+extension Expression {
+    var isStringLiteral: Bool {
+        if case .literal(.string) = kind { return true }
+        return false
     }
 }

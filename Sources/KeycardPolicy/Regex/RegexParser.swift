@@ -41,8 +41,11 @@ struct RegexParser {
         var items: [RegexNode] = []
         while let scalar = peek(), scalar != "|", scalar != ")" {
             var atom = try self.atom()
-            while let quantifier = peek(), "*+?{".unicodeScalars.contains(quantifier) {
+            if let quantifier = peek(), "*+?{".unicodeScalars.contains(quantifier) {
                 atom = try quantify(atom)
+                if let again = peek(), "*+?{".unicodeScalars.contains(again) {
+                    throw error("nested quantifier: repeat a group instead")
+                }
             }
             items.append(atom)
         }
@@ -50,7 +53,6 @@ struct RegexParser {
     }
 
     private mutating func quantify(_ atom: RegexNode) throws(RegexError) -> RegexNode {
-        if case .repeated = atom { throw error("nested quantifier: repeat a group instead") }
         let scalar = scalars[position]
         position += 1
         switch scalar {

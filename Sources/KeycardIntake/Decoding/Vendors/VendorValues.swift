@@ -4,7 +4,13 @@ import KeycardCore
 
 /// Normalisations vendor decoders share: blank values, numeric ids, date spellings, employment types, event ids.
 enum VendorValues {
-    /// Nil for absent, null, blank strings and BambooHR's `0000-00-00`; whole numbers become their digits.
+    /// An id that some vendors send as a number (`"id": 7`): whole numbers become their digits.
+    static func identifier(_ value: JSONValue?) -> JSONValue? {
+        if case .int(let number)? = value { return .string(String(number)) }
+        return value
+    }
+
+    /// Nil for absent, null, blank strings and BambooHR's `0000-00-00`.
     static func present(_ value: JSONValue?) -> JSONValue? {
         switch value {
         case nil, .null?: return nil
@@ -12,15 +18,14 @@ enum VendorValues {
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty || trimmed == "0000-00-00" { return nil }
             return .string(text)
-        case .int(let number)?: return .string(String(number))
         case let other?: return other
         }
     }
 
     /// An instant in the canonical spelling when it can be read (`+0000` offsets, no zone, microseconds).
     static func instant(_ value: JSONValue) -> JSONValue {
-        guard case .string(let text) = value, text.count <= 64 else { return value }
-        if let date = parseLenientInstant(text) { return .string(Timestamps.format(date)) }
+        guard case .string(let text) = value, text.count <= 64, Timestamps.parseInstant(text) == nil else { return value }
+        if let (_, spelling) = parseLenientInstant(text) { return .string(spelling) }
         return value
     }
 
@@ -28,7 +33,7 @@ enum VendorValues {
     static func date(_ value: JSONValue?) -> JSONValue? {
         guard let value = present(value) else { return nil }
         guard case .string(let text) = value, text.count <= 64, Timestamps.parseDate(text) == nil,
-              let date = parseLenientInstant(text)
+              let (date, _) = parseLenientInstant(text)
         else { return value }
         return .string(Timestamps.formatDate(date))
     }
@@ -37,9 +42,9 @@ enum VendorValues {
     static func dateOrInstant(_ value: JSONValue?) -> JSONValue? {
         guard let value = present(value) else { return nil }
         guard case .string(let text) = value, text.count <= 64, Timestamps.parseInstant(text) == nil,
-              let date = parseLenientInstant(text)
+              let (_, spelling) = parseLenientInstant(text)
         else { return value }
-        return .string(Timestamps.format(date))
+        return .string(spelling)
     }
 
     /// `Full-Time`, `FULL_TIME`, `Permanent` → `full_time`; `Contract`, `Contingent_Worker` → `contractor`.
@@ -67,14 +72,15 @@ enum VendorValues {
         return .string(Timestamps.format(Date(timeIntervalSince1970: TimeInterval(seconds))))
     }
 
-    private static func parseLenientInstant(_ text: String) -> Date? {
-        if let date = Timestamps.parseInstant(text) { return date }
+    /// The instant and a spelling of it that `Timestamps.parseInstant` reads.
+    private static func parseLenientInstant(_ text: String) -> (Date, String)? {
+        if let date = Timestamps.parseInstant(text) { return (date, text) }
         var candidate = text
         // `2024-01-15T09:00:00+0000` → `+00:00`
         if candidate.count > 5, let sign = candidate.dropLast(4).last, sign == "+" || sign == "-",
            candidate.suffix(4).allSatisfy(\.isNumber) {
             candidate.insert(":", at: candidate.index(candidate.endIndex, offsetBy: -2))
-            if let date = Timestamps.parseInstant(candidate) { return date }
+            if let date = Timestamps.parseInstant(candidate) { return (date, candidate) }
         }
         // `2024-01-15T09:00:00.915906` (no zone, microseconds) → UTC, milliseconds
         candidate = text
@@ -83,8 +89,10 @@ enum VendorValues {
             candidate = String(candidate[..<dot]) + "." + String(fraction.prefix(3)).padding(toLength: 3, withPad: "0", startingAt: 0)
                 + String(candidate[candidate.index(after: dot)...].dropFirst(fraction.count))
         }
-        if let date = Timestamps.parseInstant(candidate) { return date }
-        if candidate.contains("T"), !candidate.hasSuffix("Z"), let date = Timestamps.parseInstant(candidate + "Z") { return date }
+        if let date = Timestamps.parseInstant(candidate) { return (date, candidate) }
+        if candidate.contains("T"), !candidate.hasSuffix("Z"), let date = Timestamps.parseInstant(candidate + "Z") {
+            return (date, candidate + "Z")
+        }
         return nil
     }
 }

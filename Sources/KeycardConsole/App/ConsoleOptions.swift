@@ -1,0 +1,28 @@
+import Foundation
+
+/// How the console starts: theme, read-only, who acts, where logs go.
+public struct ConsoleOptions: Sendable {
+    /// Theme name (`default`, `light`, `high-contrast`, `monochrome`) or a path to a `.yaml` skin.
+    public var themeName: String?
+    public var themeDirectories: [URL]?
+    public var readOnly: Bool
+    /// Who approves and acts (`--as`); defaults to `$USER`.
+    public var actor: String
+    /// Log file; the console never logs to the screen.
+    public var logPath: String?
+    public var environment: [String: String]
+    public var timeZone: TimeZone
+
+    public init(
+        themeName: String? = nil, themeDirectories: [URL]? = nil, readOnly: Bool = false, actor: String? = nil,
+        logPath: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment, timeZone: TimeZone = .current
+    ) {
+        self.themeName = themeName
+        self.themeDirectories = themeDirectories
+        self.readOnly = readOnly
+        self.actor = actor ?? environment["USER"] ?? "operator"
+        self.logPath = logPath
+        self.environment = environment
+        self.timeZone = timeZone
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// A swift-log handler that appends lines to a file: the console's screen is never written by logging.
+public struct FileLogHandler: LogHandler {
+    private final class Sink: Sendable {
+        let handle: Mutex<FileHandle?>
+
+        init(path: String) {
+            if !FileManager.default.fileExists(atPath: path) {
+                FileManager.default.createFile(atPath: path, contents: nil)
+            }
+            let handle = FileHandle(forWritingAtPath: path)
+            _ = try? handle?.seekToEnd()
+            self.handle = Mutex(handle)
+        }
+
+        func write(_ line: String) {
+            handle.withLock { try? $0?.write(contentsOf: Data(line.utf8)) }
+        }
+    }
+
+    private let sink: Sink
+    private let label: String
+    public var logLevel: Logger.Level = .info
+    public var metadata: Logger.Metadata = [:]
+
+    public init(label: String, path: String) {
+        self.label = label
+        sink = Sink(path: path)
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
+        let fields = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        sink.write("\(Timestamps.format(Date())) \(event.level) \(label): \(event.message)\(fields)\n")
+    }
+}

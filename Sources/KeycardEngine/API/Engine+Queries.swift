@@ -1,0 +1,68 @@
+import Foundation
+import KeycardCore
+import KeycardStore
+
+extension Engine {
+    public func isPaused() throws(EngineError) -> Bool {
+        try store { try database.engineIsPaused() }
+    }
+
+    /// Runs with progress, newest first.
+    public func runs(states: [RunState]? = nil, employeeID: String? = nil, limit: Int = 500) throws(EngineError) -> [RunSummary] {
+        try store { try database.runSummaries(states: states, employeeID: employeeID, limit: limit) }
+    }
+
+    /// One run with its steps by tier, attempts (the timeline) and approvals.
+    public func run(_ id: RunID) throws(EngineError) -> RunDetail {
+        guard let detail = try store({ try database.runDetail(id: id) }) else {
+            throw .notFound(kind: "run", id: id.rawValue)
+        }
+        return detail
+    }
+
+    public func step(_ id: StepID) throws(EngineError) -> Step {
+        guard let step = try store({ try database.step(id: id) }) else { throw .notFound(kind: "step", id: id.rawValue) }
+        return step
+    }
+
+    /// Every failed step across runs.
+    public func failures() throws(EngineError) -> [Step] {
+        try store { try database.failedSteps() }
+    }
+
+    /// Approval requests waiting for an answer.
+    public func approvalQueue() throws(EngineError) -> [Approval] {
+        try store { try database.openApprovals() }
+    }
+
+    /// Each system's in-flight calls, queue depth, rate budget and ETA in this engine process.
+    public func systemLoads() async -> [SystemLoad] {
+        await executor.loads()
+    }
+
+    /// Transactions and step-change groups committed by this engine (to see group commit at work).
+    public var commitCounters: (transactions: Int, groups: Int) { writer.counters }
+
+    /// Waits until the run's state satisfies `condition` (by default: finished); returns that state.
+    @discardableResult
+    public func wait(for id: RunID, until condition: @Sendable (RunState) -> Bool = { $0.isTerminal }) async throws(EngineError) -> RunState {
+        let stream = hub.subscribe()
+        guard let run = try store({ try database.run(id: id) }) else { throw .notFound(kind: "run", id: id.rawValue) }
+        if condition(run.state) { return run.state }
+        for await event in stream {
+            if case .runChanged(let changed, let state) = event, changed == id, condition(state) { return state }
+        }
+        guard let run = try store({ try database.run(id: id) }) else { throw .notFound(kind: "run", id: id.rawValue) }
+        return run.state
+    }
+
+    private func store<T>(_ body: () throws -> T) throws(EngineError) -> T {
+        do {
+            return try body()
+        } catch let error as EngineError {
+            throw error
+        } catch {
+            throw .store(String(describing: error))
+        }
+    }
+}

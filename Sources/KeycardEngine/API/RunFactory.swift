@@ -1,0 +1,43 @@
+import Foundation
+import KeycardCore
+import KeycardStore
+
+/// Turns a plan into the rows of a new run: ids, idempotency keys, attempt budgets and approval requests.
+enum RunFactory {
+    static func make(plan: RunPlan, requestedBy: String, eventID: String?, configuration: EngineConfiguration, now: Date) -> StoredRun {
+        let id = newRunID(now: now)
+        var steps: [Step] = []
+        var approvals: [Approval] = []
+        for planned in plan.steps {
+            let stepID = StepID(run: id, index: planned.index)
+            let needsApproval = planned.approval != nil
+            steps.append(Step(
+                id: stepID, runID: id, index: planned.index, system: planned.system, action: planned.action,
+                parameters: planned.parameters, kind: planned.kind, purpose: planned.purpose, tier: planned.tier,
+                dependencies: planned.dependencies.map { StepID(run: id, index: $0) }, compensation: planned.compensation,
+                critical: planned.critical, approval: planned.approval, justifications: planned.justifications,
+                state: needsApproval ? .awaitingApproval : .pending, dueAt: planned.dueAt,
+                maxAttempts: configuration.maxAttempts(system: planned.system, action: planned.action),
+                idempotencyKey: stepID.rawValue))
+            if let requirement = planned.approval {
+                approvals.append(Approval(
+                    stepID: stepID, runID: id, employeeID: plan.employee.id, grant: planned.label,
+                    requirement: requirement, requestedBy: requestedBy, requestedAt: now,
+                    expiresAt: now.addingTimeInterval(configuration.approvals.expiresAfter)))
+            }
+        }
+        let dueAt = plan.steps.contains { $0.dueAt == nil } ? now : (plan.steps.compactMap(\.dueAt).min() ?? now)
+        let run = Run(
+            id: id, kind: plan.kind, employee: plan.employee, state: .planned, requestedBy: requestedBy, eventID: eventID,
+            tierNames: plan.tierNames, createdAt: now, dueAt: dueAt)
+        return StoredRun(run: run, steps: steps, approvals: approvals)
+    }
+
+    /// `run-20240115T090000-1a2b3c4d`: sorts by creation time, unique enough to never collide in practice.
+    static func newRunID(now: Date) -> RunID {
+        let stamp = Timestamps.format(now).replacingOccurrences(of: "-", with: "")
+            .replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "Z", with: "")
+        let random = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        return RunID("run-\(stamp)-\(String(repeating: "0", count: 8 - random.count))\(random)")
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import KeycardCore
+import KeycardStore
+import Logging
+import DequeModule
+
+extension Executor {
+    /// Records an attempt's outcome, decides retry / failure / success, moves the run on, and commits it all at once.
+    func complete(_ ref: StepRef, attempt: StepAttempt, outcome: Result<AdapterConfirmation, AdapterError>, latency: Double) async {
+        let now = clock.now
+        guard var tracker = trackers[ref.run] else { return }
+        var step = tracker.steps[ref.index]
+        var rateLimited = false
+        var retryAfter: Double?
+        if case .failure(let error) = outcome, error.kind == .rateLimited {
+            rateLimited = true
+            retryAfter = error.retryAfter
+        }
+        gates[step.system]?.finish(now: now, latency: latency, rateLimited: rateLimited, retryAfter: retryAfter)
+        tracker.queued.remove(ref.index)
+        var attempt = attempt
+        attempt.finishedAt = now
+        var result: String?
+        switch outcome {
+        case .success(let confirmation):
+            attempt.outcome = .succeeded
+            attempt.confirmationID = confirmation.confirmationID
+            if ref.compensation {
+                step.state = .compensated
+                step.compensationConfirmationID = confirmation.confirmationID
+            } else {
+                step.state = .succeeded
+                step.confirmationID = confirmation.confirmationID
+                step.error = nil
+                step.needsHuman = false
+            }
+            step.finishedAt = now
+            result = ref.compensation ? "compensated" : "succeeded"
+        case .failure(let error):
+            attempt.outcome = Self.outcome(of: error.kind)
+            attempt.error = error.message
+            result = failed(&step, ref: ref, error: error, attemptsUsed: attempt.number, now: now)
+        }
+        step.leaseOwner = nil
+        step.leaseExpiresAt = nil
+        tracker.steps[ref.index] = step
+        var progress = tracker.advance(now: now, settings: configuration.approvals)
+        progress.steps.insert(ref.index)
+        var changes: [EngineChange] = [.finishAttempt(attempt)]
+        changes += tracker.changes(for: progress)
+        if let result {
+            changes.append(.audit(evidence(for: step, in: tracker, compensation: ref.compensation, result: result, at: now)))
+        }
+        let events = tracker.events(for: progress)
+        store(tracker)
+        enqueue(progress.runnable)
+        signal()
+        await commitAndPublish(changes, events: events, run: ref.run)
+    }
+
+    /// Applies a failed attempt to the step; returns the audit result when the failure is final.
+    private func failed(_ step: inout Step, ref: StepRef, error: AdapterError, attemptsUsed: Int, now: Date) -> String? {
+        let retryable = error.kind == .retryable || error.kind == .rateLimited
+        if retryable && attemptsUsed < step.maxAttempts {
+            let unit = Double.random(in: 0..<1, using: &random)
+            var delay = configuration.retry.delay(afterAttempt: attemptsUsed, unit: unit)
+            if let retryAfter = error.retryAfter { delay = max(delay, retryAfter) }
+            step.nextAttemptAt = now.addingTimeInterval(delay)
+            step.error = error.description
+            if !ref.compensation { step.state = .ready }
+            return nil
+        }
+        let reason = retryable ? "gave up after \(attemptsUsed) attempts: \(error.description)" : error.description
+        step.state = .failed
+        step.finishedAt = now
+        if ref.compensation {
+            step.error = "compensation \(step.compensation ?? "?") failed: \(reason)"
+        } else {
+            step.error = reason
+            step.needsHuman = error.kind == .needsHuman
+        }
+        return "failed: \(step.error ?? reason)"
+    }
+
+    static func outcome(of kind: AdapterError.Kind) -> StepAttempt.Outcome {
+        switch kind {
+        case .retryable: return .retryable
+        case .rateLimited: return .rateLimited
+        case .permanent: return .permanent
+        case .needsHuman: return .needsHuman
+        }
+    }
+
+    func evidence(for step: Step, in tracker: RunTracker, compensation: Bool, result: String, at now: Date) -> StepEvidence {
+        let approvers = tracker.approvals[step.index]?.decisions.filter(\.approved).map(\.by) ?? []
+        return StepEvidence(
+            at: now, runID: tracker.run.id, stepID: step.id, employeeID: tracker.run.employee.id, system: step.system,
+            action: compensation ? (step.compensation ?? step.action) : step.action,
+            parameters: Redaction.redact(step.parameters), justifications: step.justifications, approvers: approvers,
+            result: result, confirmationID: compensation ? step.compensationConfirmationID : step.confirmationID)
+    }
+}
+
+/// Hides secret-looking parameter values from evidence and logs.
+enum Redaction {
+    static let markers = ["password", "secret", "token", "key", "credential"]
+
+    static func redact(_ parameters: [String: String]) -> [String: String] {
+        parameters.reduce(into: [:]) { result, entry in
+            let name = entry.key.lowercased()
+            result[entry.key] = markers.contains(where: name.contains) ? "[redacted]" : entry.value
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import KeycardCore
+import KeycardStore
+import Logging
+import DequeModule
+
+extension Executor {
+    /// Starts every queued step its system's gate admits now.
+    func dispatch(now: Date, group: inout DiscardingTaskGroup) {
+        for system in gates.keys {
+            while let ref = gates[system]?.queue.first {
+                guard let step = trackers[ref.run]?.steps[ref.index],
+                      step.state == (ref.compensation ? .compensating : .ready)
+                else {
+                    _ = gates[system]?.queue.popFirst()
+                    trackers[ref.run]?.queued.remove(ref.index)
+                    continue
+                }
+                guard gates[system]?.tryStart(now: now) == true else { break }
+                _ = gates[system]?.queue.popFirst()
+                start(ref, now: now, group: &group)
+            }
+        }
+    }
+
+    private func start(_ ref: StepRef, now: Date, group: inout DiscardingTaskGroup) {
+        guard var tracker = trackers[ref.run] else { return }
+        var step = tracker.steps[ref.index]
+        let expecting = step.state
+        let number: Int
+        if ref.compensation {
+            number = (tracker.compensationAttempts[ref.index] ?? 0) + 1
+            tracker.compensationAttempts[ref.index] = number
+        } else {
+            step.state = .running
+            step.attempts += 1
+            number = step.attempts
+            step.startedAt = step.startedAt ?? now
+        }
+        step.nextAttemptAt = nil
+        step.leaseOwner = owner
+        step.leaseExpiresAt = now.addingTimeInterval(configuration.leaseDuration)
+        tracker.steps[ref.index] = step
+        let attempt = StepAttempt(
+            stepID: step.id, number: number, compensation: ref.compensation, startedAt: now, outcome: .running)
+        var changes: [EngineChange] = [.updateStep(step, expecting: expecting), .insertAttempt(attempt, runID: ref.run)]
+        var events: [RunEvent] = [.stepChanged(step.id, step.state)]
+        if tracker.run.state != .running && tracker.run.state != .rollingBack {
+            tracker.run.state = .running
+            tracker.run.startedAt = tracker.run.startedAt ?? now
+            changes.append(.updateRun(tracker.run))
+            events.append(.runChanged(tracker.run.id, .running))
+        }
+        trackers[ref.run] = tracker
+        let request = AdapterRequest(
+            system: step.system, action: ref.compensation ? (step.compensation ?? step.action) : step.action,
+            employee: tracker.run.employee, parameters: step.parameters,
+            idempotencyKey: ref.compensation ? step.idempotencyKey + "/undo" : step.idempotencyKey)
+        group.addTask { await self.execute(ref, request: request, attempt: attempt, changes: changes, events: events) }
+    }
+
+    /// Commits the start, calls the adapter, and hands the outcome back to the actor.
+    private nonisolated func execute(
+        _ ref: StepRef, request: AdapterRequest, attempt: StepAttempt, changes: [EngineChange], events: [RunEvent]
+    ) async {
+        let committed = await writer.commit(changes)
+        guard committed.isApplied else {
+            await startRejected(ref, system: request.system, reason: "\(committed)")
+            return
+        }
+        hub.publish(events)
+        let started = ContinuousClock.now
+        let outcome: Result<AdapterConfirmation, AdapterError>
+        if let adapter = adapters[request.system] {
+            do {
+                outcome = .success(try await adapter.perform(request))
+            } catch {
+                outcome = .failure(error)
+            }
+        } else {
+            outcome = .failure(AdapterError(.permanent, "no adapter is configured for system \(request.system)"))
+        }
+        let elapsed = ContinuousClock.now - started
+        let latency = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        await complete(ref, attempt: attempt, outcome: outcome, latency: latency)
+    }
+
+    private func startRejected(_ ref: StepRef, system: String, reason: String) {
+        gates[system]?.finish(now: clock.now, latency: 0, rateLimited: false, retryAfter: nil)
+        logger.warning("step changed under us, reloading its run", metadata: ["run": "\(ref.run)", "reason": "\(reason)"])
+        reload(ref.run)
+    }
+}

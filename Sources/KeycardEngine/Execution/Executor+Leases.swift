@@ -1,0 +1,117 @@
+import Foundation
+import KeycardCore
+import KeycardStore
+import Logging
+import DequeModule
+
+extension Executor {
+    /// Looks at the store: the pause switch, runs to take over (new, or with expired leases), queued commands.
+    func poll(now: Date, group: inout DiscardingTaskGroup) {
+        do {
+            paused = try database.engineIsPaused()
+            let leaseUntil = now.addingTimeInterval(configuration.leaseDuration)
+            let claimed = try database.claimRuns(owner: owner, now: now, leaseUntil: leaseUntil)
+            let fresh = claimed.filter { trackers[$0] == nil }
+            if !fresh.isEmpty {
+                for stored in try database.storedRuns(fresh) {
+                    let (changes, events) = adopt(stored, now: now)
+                    if !changes.isEmpty {
+                        group.addTask { await self.commitAndPublish(changes, events: events, run: stored.run.id) }
+                    }
+                }
+            }
+            let owner = self.owner
+            group.addTask {
+                try? await self.database.renewLeases(owner: owner, until: leaseUntil)
+            }
+            for command in try database.openEngineCommands() where trackers[command.runID] != nil {
+                let outcome: String
+                var changes: [EngineChange] = []
+                var events: [RunEvent] = []
+                do {
+                    (changes, events) = try apply(OperatorCommand(command), now: now)
+                    outcome = "applied"
+                } catch {
+                    outcome = "refused: \(error)"
+                }
+                if let id = command.id { changes.append(.finishCommand(id: id, result: outcome, at: now)) }
+                group.addTask { await self.commitAndPublish(changes, events: events, run: command.runID) }
+            }
+        } catch {
+            logger.error("poll failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Takes a run into memory; steps left running by a dead or expired holder are given back to `ready`
+    /// (their attempt is not counted: the adapter's ensure semantics make the repeat harmless).
+    func adopt(_ stored: StoredRun, now: Date) -> ([EngineChange], [RunEvent]) {
+        var tracker = RunTracker(stored)
+        tracker.run.leaseOwner = owner
+        tracker.run.leaseExpiresAt = now.addingTimeInterval(configuration.leaseDuration)
+        var changes: [EngineChange] = []
+        var events: [RunEvent] = []
+        for index in tracker.steps.indices {
+            var step = tracker.steps[index]
+            guard step.leaseOwner != nil, step.state == .running || step.state == .compensating else { continue }
+            let previous = step.leaseOwner ?? "unknown"
+            if step.state == .running {
+                changes.append(.finishAttempt(StepAttempt(
+                    stepID: step.id, number: step.attempts, startedAt: step.startedAt ?? now, finishedAt: now,
+                    outcome: .interrupted, error: "lease of \(previous) taken over by \(owner)")))
+                step.state = .ready
+                step.attempts = max(0, step.attempts - 1)
+            }
+            step.leaseOwner = nil
+            step.leaseExpiresAt = nil
+            tracker.steps[index] = step
+            changes.append(.updateStep(step, expecting: nil))
+            events.append(.stepChanged(step.id, step.state))
+        }
+        var progress = tracker.advance(now: now, settings: configuration.approvals)
+        progress.run = true
+        changes += tracker.changes(for: progress)
+        events += tracker.events(for: progress)
+        store(tracker)
+        enqueue(progress.runnable)
+        return (changes, events)
+    }
+
+    /// Takes a new run: advances it in memory and stores it in that state, leased to this executor when it runs.
+    func submit(_ stored: StoredRun) async -> EngineChangeResult {
+        let now = clock.now
+        var tracker = RunTracker(stored)
+        if looping {
+            tracker.run.leaseOwner = owner
+            tracker.run.leaseExpiresAt = now.addingTimeInterval(configuration.leaseDuration)
+        }
+        let progress = tracker.advance(now: now, settings: configuration.approvals)
+        var events: [RunEvent] = [.runCreated(tracker.run.id, tracker.run.state)]
+        events += tracker.steps.filter { $0.state == .awaitingApproval }.map { .approvalRequested($0.id) }
+        let insert = EngineChange.insertRun(tracker.run, steps: tracker.steps, approvals: tracker.stored.approvals)
+        if looping {
+            store(tracker)
+            enqueue(progress.runnable)
+        }
+        let result = await writer.commit([insert])
+        if result.isApplied { hub.publish(events) }
+        return result
+    }
+
+    /// Makes sure this executor holds the run in memory, claiming its lease if it is free; nil if another process
+    /// holds it. Returns the changes taking it over produced, to commit with whatever the caller does next.
+    func ensureTracker(_ id: RunID, now: Date) throws -> [EngineChange]? {
+        if trackers[id] != nil { return [] }
+        let leaseUntil = now.addingTimeInterval(configuration.leaseDuration)
+        guard try database.run(id: id) != nil else { throw EngineError.notFound(kind: "run", id: id.rawValue) }
+        guard try database.claimRun(id, owner: owner, now: now, leaseUntil: leaseUntil) else { return nil }
+        guard let stored = try database.storedRuns([id]).first else { return nil }
+        if stored.run.state.isTerminal {
+            var tracker = RunTracker(stored)
+            tracker.run.leaseOwner = owner
+            tracker.run.leaseExpiresAt = leaseUntil
+            trackers[id] = tracker
+            return []
+        }
+        return adopt(stored, now: now).0
+    }
+}

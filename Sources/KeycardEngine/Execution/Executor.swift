@@ -1,0 +1,200 @@
+import Foundation
+import KeycardCore
+import KeycardStore
+import Logging
+
+/// Runs the leased runs: keeps them in memory, admits ready steps through each system's gate, executes them
+/// concurrently in one task group, and commits every transition (grouped) before acting on it.
+actor Executor {
+    let database: KeycardDatabase
+    let writer: TransitionWriter
+    let hub: RunEventHub
+    let adapters: [String: any SystemAdapter]
+    let configuration: EngineConfiguration
+    let clock: any KeycardClock
+    let owner: String
+    let logger: Logger
+    let rules: ApproverRules
+
+    var trackers: [RunID: RunTracker] = [:]
+    var gates: [String: SystemGate] = [:]
+    var paused = false
+    var looping = false
+    var stopRequested = false
+    var nextPoll = Date.distantPast
+    var random = SystemRandomNumberGenerator()
+
+    private let wakeup = Wakeup()
+    private var timer: Task<Void, Never>?
+    private var timerDeadline: Date?
+
+    init(
+        database: KeycardDatabase, writer: TransitionWriter, hub: RunEventHub, adapters: [any SystemAdapter],
+        configuration: EngineConfiguration, clock: any KeycardClock, owner: String, logger: Logger
+    ) {
+        self.database = database
+        self.writer = writer
+        self.hub = hub
+        self.adapters = Dictionary(adapters.map { ($0.capabilities.system, $0) }, uniquingKeysWith: { first, _ in first })
+        self.configuration = configuration
+        self.clock = clock
+        self.owner = owner
+        self.logger = logger
+        self.rules = ApproverRules(groups: configuration.approvals.groups)
+    }
+
+    // MARK: Loop
+
+    /// Runs until `requestStop`; in-flight steps finish before it returns, then the leases are released.
+    func run() async {
+        looping = true
+        stopRequested = false
+        nextPoll = .distantPast
+        paused = (try? database.engineIsPaused()) ?? false
+        await withDiscardingTaskGroup { group in
+            while !stopRequested {
+                pump(group: &group)
+                await wakeup.wait()
+            }
+        }
+        timer?.cancel()
+        timer = nil
+        timerDeadline = nil
+        looping = false
+        let owned = Array(trackers.keys)
+        trackers = [:]
+        for system in gates.keys { gates[system]?.queue.removeAll() }
+        do { try database.releaseLeases(owner: owner, runs: owned) } catch {
+            logger.error("could not release leases", metadata: ["error": "\(error)"])
+        }
+    }
+
+    func requestStop() {
+        stopRequested = true
+        signal()
+    }
+
+    nonisolated func signal() {
+        wakeup.ring()
+    }
+
+    private func pump(group: inout DiscardingTaskGroup) {
+        let now = clock.now
+        if now >= nextPoll {
+            poll(now: now, group: &group)
+            nextPoll = now.addingTimeInterval(configuration.pollInterval)
+        }
+        for id in Array(trackers.keys) {
+            guard let wake = trackers[id]?.wakeAt, wake <= now else { continue }
+            advance(id, now: now, group: &group)
+        }
+        if !paused { dispatch(now: now, group: &group) }
+        armTimer(now: now)
+    }
+
+    /// Re-evaluates one run and commits what changed (in a child task, so the loop never waits on the disk).
+    func advance(_ id: RunID, now: Date, group: inout DiscardingTaskGroup) {
+        guard let (changes, events) = advanceInMemory(id, now: now), !changes.isEmpty else { return }
+        group.addTask { await self.commitAndPublish(changes, events: events, run: id) }
+    }
+
+    /// Applies the tracker's rules; returns the changes to commit and the events to publish afterwards.
+    func advanceInMemory(_ id: RunID, now: Date) -> ([EngineChange], [RunEvent])? {
+        guard var tracker = trackers[id] else { return nil }
+        let progress = tracker.advance(now: now, settings: configuration.approvals)
+        let changes = tracker.changes(for: progress)
+        let events = tracker.events(for: progress)
+        store(tracker)
+        enqueue(progress.runnable)
+        return (changes, events)
+    }
+
+    /// Keeps a live tracker, or forgets it once its run is finished.
+    func store(_ tracker: RunTracker) {
+        if tracker.run.state.isTerminal && tracker.queued.isEmpty {
+            trackers.removeValue(forKey: tracker.run.id)
+        } else {
+            trackers[tracker.run.id] = tracker
+        }
+    }
+
+    nonisolated func commitAndPublish(_ changes: [EngineChange], events: [RunEvent], run: RunID) async {
+        let result = await writer.commit(changes)
+        if case .applied = result {
+            hub.publish(events)
+        } else {
+            logger.error("could not commit run changes", metadata: ["run": "\(run)", "result": "\(result)"])
+            await reload(run)
+        }
+    }
+
+    func enqueue(_ refs: [StepRef]) {
+        guard !refs.isEmpty else { return }
+        let now = clock.now
+        for ref in refs {
+            guard let step = trackers[ref.run]?.steps[ref.index] else { continue }
+            trackers[ref.run]?.queued.insert(ref.index)
+            if gates[step.system] == nil {
+                gates[step.system] = SystemGate(system: step.system, limits: configuration.limits(for: step.system), now: now)
+            }
+            gates[step.system]?.queue.append(ref)
+        }
+        signal()
+    }
+
+    // MARK: Timer
+
+    private func armTimer(now: Date) {
+        var deadline = nextPoll
+        for tracker in trackers.values {
+            if let wake = tracker.wakeAt { deadline = min(deadline, wake) }
+        }
+        if !paused {
+            for gate in gates.values where !gate.queue.isEmpty {
+                if let next = gate.nextStart(now: now) { deadline = min(deadline, next) }
+            }
+        }
+        if let current = timerDeadline, current <= deadline, current > now { return }
+        timer?.cancel()
+        timerDeadline = deadline
+        let clock = self.clock
+        timer = Task { [weak self] in
+            do { try await clock.sleep(until: deadline) } catch { return }
+            await self?.timerFired()
+        }
+    }
+
+    private func timerFired() {
+        timerDeadline = nil
+        signal()
+    }
+
+    // MARK: Reloading
+
+    /// Replaces a run's tracker with what the store holds (after a conflict or a failed commit).
+    func reload(_ id: RunID) {
+        let queued = trackers[id]?.queued ?? []
+        trackers.removeValue(forKey: id)
+        do {
+            guard let stored = try database.storedRuns([id]).first, stored.run.leaseOwner == owner else { return }
+            var tracker = RunTracker(stored)
+            tracker.queued = queued.filter { tracker.steps[$0].state == .running || tracker.steps[$0].state == .compensating }
+            trackers[id] = tracker
+            signal()
+        } catch {
+            logger.error("could not reload run", metadata: ["run": "\(id)", "error": "\(error)"])
+        }
+    }
+
+    func loads() -> [SystemLoad] {
+        let now = clock.now
+        return gates.keys.sorted().compactMap { gates[$0]?.load(now: now) }
+    }
+
+    func isLooping() -> Bool { looping }
+
+    func setPaused(_ value: Bool) {
+        paused = value
+        signal()
+    }
+}

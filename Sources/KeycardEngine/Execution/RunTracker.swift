@@ -1,0 +1,239 @@
+import Foundation
+import KeycardCore
+import KeycardStore
+
+/// One run held in memory by the executor that leases it: its steps, approvals, and the rules that move them.
+/// Every change it makes is reported so the executor can commit it before acting on it.
+struct RunTracker {
+    var run: Run
+    var steps: [Step]
+    var approvals: [Int: Approval]
+    let dependencies: [[Int]]
+    let dependants: [[Int]]
+    /// Steps sitting in a system queue or being executed by this process.
+    var queued: Set<Int> = []
+    var compensationAttempts: [Int: Int] = [:]
+    /// The earliest time something in the run changes on its own (a retry, a due time, an approval expiry).
+    var wakeAt: Date?
+
+    init(_ stored: StoredRun) {
+        run = stored.run
+        steps = stored.steps.sorted { $0.index < $1.index }
+        let positions = Dictionary(uniqueKeysWithValues: steps.enumerated().map { ($1.id, $0) })
+        dependencies = steps.map { $0.dependencies.compactMap { positions[$0] } }
+        var dependants = Array(repeating: [Int](), count: steps.count)
+        for (index, list) in dependencies.enumerated() {
+            for dependency in list { dependants[dependency].append(index) }
+        }
+        self.dependants = dependants
+        var approvals: [Int: Approval] = [:]
+        for approval in stored.approvals {
+            if let index = positions[approval.stepID] { approvals[index] = approval }
+        }
+        self.approvals = approvals
+    }
+
+    /// What one pass of `advance` changed and found runnable.
+    struct Progress {
+        var steps = Set<Int>()
+        var run = false
+        var approvals = Set<Int>()
+        var runnable: [StepRef] = []
+
+        var isEmpty: Bool { steps.isEmpty && !run && approvals.isEmpty }
+    }
+
+    // MARK: Moving forward
+
+    /// Applies every rule that time or finished steps allow, until nothing more changes.
+    mutating func advance(now: Date, settings: ApprovalSettings) -> Progress {
+        var progress = Progress()
+        guard !run.state.isTerminal else { return progress }
+        var changed = true
+        while changed {
+            changed = false
+            if startRollbackIfCriticalFailed(now: now) {
+                progress.run = true
+                changed = true
+            }
+            for index in steps.indices where updateStep(index, now: now, settings: settings, progress: &progress) {
+                progress.steps.insert(index)
+                changed = true
+            }
+        }
+        collectRunnable(now: now, progress: &progress)
+        if updateRunState(now: now, runnable: !progress.runnable.isEmpty) { progress.run = true }
+        return progress
+    }
+
+    private mutating func startRollbackIfCriticalFailed(now: Date) -> Bool {
+        guard run.state != .rollingBack,
+              let failed = steps.first(where: { $0.state == .failed && $0.critical && !$0.needsHuman })
+        else { return false }
+        run.state = .rollingBack
+        run.reason = "critical step \(failed.label) failed: \(failed.error ?? "unknown error")"
+        return true
+    }
+
+    private var stopping: Bool { run.state == .rollingBack || run.state == .cancelled }
+
+    private mutating func updateStep(_ index: Int, now: Date, settings: ApprovalSettings, progress: inout Progress) -> Bool {
+        switch steps[index].state {
+        case .pending, .ready, .awaitingApproval:
+            if stopping {
+                skip(index, cause: run.state == .cancelled ? .cancelled : .rollback,
+                     reason: run.state == .cancelled ? "run cancelled" : "run rolled back", now: now)
+                return true
+            }
+            if steps[index].state == .awaitingApproval {
+                return expireApproval(index, now: now, settings: settings, progress: &progress)
+            }
+            if let blocker = dependencies[index].first(where: { steps[$0].blocksDependants }) {
+                skip(index, cause: .dependency, reason: "needs \(steps[blocker].label), which \(outcome(of: blocker))", now: now)
+                return true
+            }
+            if steps[index].state == .pending, dependencies[index].allSatisfy({ steps[$0].satisfiesDependants }) {
+                steps[index].state = .ready
+                return true
+            }
+            return false
+        case .succeeded:
+            if run.state == .rollingBack, steps[index].compensation != nil, steps[index].compensationConfirmationID == nil {
+                steps[index].state = .compensating
+                steps[index].error = nil
+                steps[index].nextAttemptAt = nil
+                return true
+            }
+            return false
+        default:
+            return false
+        }
+    }
+
+    private func outcome(of index: Int) -> String {
+        let step = steps[index]
+        switch step.state {
+        case .failed: return "failed: \(step.error ?? "unknown error")"
+        case .skipped: return "was skipped: \(step.skipReason ?? "no reason given")"
+        default: return "was \(step.state.rawValue)"
+        }
+    }
+
+    private mutating func expireApproval(_ index: Int, now: Date, settings: ApprovalSettings, progress: inout Progress) -> Bool {
+        guard var approval = approvals[index] else {
+            steps[index].state = .pending
+            return true
+        }
+        guard approval.expiresAt <= now, approval.status == .pending || approval.status == .escalated else { return false }
+        if approval.status == .pending, settings.onExpiry == .escalate, let group = settings.escalationGroup {
+            approval.status = .escalated
+            approval.escalatedTo = group
+            approval.expiresAt = now.addingTimeInterval(settings.expiresAfter)
+            approvals[index] = approval
+            progress.approvals.insert(index)
+            return false
+        }
+        approval.status = .expired
+        approvals[index] = approval
+        progress.approvals.insert(index)
+        skip(index, cause: .denied, reason: "approval expired at \(Timestamps.format(approval.expiresAt))", now: now)
+        return true
+    }
+
+    mutating func skip(_ index: Int, cause: SkipCause, reason: String, now: Date) {
+        steps[index].state = .skipped
+        steps[index].skipCause = cause
+        steps[index].skipReason = reason
+        steps[index].finishedAt = now
+        steps[index].nextAttemptAt = nil
+    }
+
+    private mutating func collectRunnable(now: Date, progress: inout Progress) {
+        wakeAt = nil
+        for index in steps.indices where !queued.contains(index) {
+            let step = steps[index]
+            switch step.state {
+            case .ready where !stopping:
+                let due = max(step.dueAt ?? .distantPast, step.nextAttemptAt ?? .distantPast)
+                if due <= now {
+                    progress.runnable.append(StepRef(run: run.id, index: index, compensation: false))
+                } else {
+                    wakeAt = min(wakeAt ?? due, due)
+                }
+            case .compensating where run.state == .rollingBack:
+                let blocked = dependants[index].contains { steps[$0].state == .running || steps[$0].state == .compensating }
+                guard !blocked else { continue }
+                let due = step.nextAttemptAt ?? .distantPast
+                if due <= now {
+                    progress.runnable.append(StepRef(run: run.id, index: index, compensation: true))
+                } else {
+                    wakeAt = min(wakeAt ?? due, due)
+                }
+            case .awaitingApproval:
+                if let expiry = approvals[index]?.expiresAt { wakeAt = min(wakeAt ?? expiry, expiry) }
+            default:
+                break
+            }
+        }
+    }
+
+    private mutating func updateRunState(now: Date, runnable: Bool) -> Bool {
+        let before = run
+        let busy = runnable || !queued.isEmpty || steps.contains { $0.state == .running }
+        if run.state == .rollingBack {
+            if !busy, !steps.contains(where: { $0.state == .compensating || $0.state == .running }) {
+                let compensationFailed = steps.contains { $0.state == .failed && ($0.error ?? "").hasPrefix("compensation") }
+                run.state = compensationFailed ? .failed : .rolledBack
+                run.finishedAt = now
+                run.leaseOwner = nil
+                run.leaseExpiresAt = nil
+            }
+        } else if run.state == .cancelled {
+            if !busy {
+                run.finishedAt = run.finishedAt ?? now
+                run.leaseOwner = nil
+                run.leaseExpiresAt = nil
+            }
+        } else if steps.allSatisfy({ $0.state.isTerminal && !$0.needsHuman }) {
+            run.state = steps.contains { $0.state == .failed } ? .completedWithFailures : .succeeded
+            run.finishedAt = now
+            run.leaseOwner = nil
+            run.leaseExpiresAt = nil
+        } else if busy {
+            run.state = .running
+            run.startedAt = run.startedAt ?? now
+        } else if steps.contains(where: { $0.state == .awaitingApproval }) {
+            run.state = .awaitingApproval
+        } else if run.startedAt == nil {
+            run.state = .scheduled
+        } else {
+            run.state = .running
+        }
+        return run != before
+    }
+
+    // MARK: Committing
+
+    /// The store changes for what `progress` says changed.
+    func changes(for progress: Progress) -> [EngineChange] {
+        var changes: [EngineChange] = progress.steps.sorted().map { .updateStep(steps[$0], expecting: nil) }
+        for index in progress.approvals.sorted() {
+            if let approval = approvals[index] { changes.append(.saveApproval(approval)) }
+        }
+        if progress.run { changes.append(.updateRun(run)) }
+        return changes
+    }
+
+    func events(for progress: Progress) -> [RunEvent] {
+        var events: [RunEvent] = progress.steps.sorted().map { .stepChanged(steps[$0].id, steps[$0].state) }
+        for index in progress.approvals.sorted() {
+            if let approval = approvals[index] { events.append(.approvalDecided(approval.stepID, approval.status)) }
+        }
+        if progress.run { events.append(.runChanged(run.id, run.state)) }
+        return events
+    }
+
+    var stored: StoredRun {
+        StoredRun(run: run, steps: steps, approvals: approvals.keys.sorted().compactMap { approvals[$0] })
+    }
+}

@@ -1,0 +1,136 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// One link of the audit chain: the entry as stored, its sequence, the previous record's hash and its own.
+///
+/// `hash` is the SHA-256 (lowercase hex) of `canonicalObject` — every field but `hash` — printed as `CanonicalJSON`;
+/// an auditor re-verifies a JSON-lines export with any JSON library that sorts keys and prints compactly.
+public struct AuditRecord: Sendable, Hashable, Codable {
+    public var sequence: Int64
+    /// UTC with milliseconds: `2026-01-15T09:00:00.000Z`.
+    public var timestamp: String
+    public var runID: String?
+    public var stepID: String?
+    public var employeeID: String?
+    public var system: String?
+    public var action: String
+    public var parameters: [String: String]
+    public var justification: [AuditPolicyReference]
+    public var approver: String?
+    public var result: String
+    public var confirmationID: String?
+    public var actor: String
+    public var detail: String?
+    public var prevHash: String
+    public var hash: String
+
+    /// The hash of the record before the first one.
+    public static let genesisHash = String(repeating: "0", count: 64)
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case sequence, timestamp, action, parameters, justification, approver, result, actor, detail, hash, system
+        case runID = "run_id", stepID = "step_id", employeeID = "employee_id", confirmationID = "confirmation_id"
+        case prevHash = "prev_hash"
+    }
+
+    init(entry: AuditEntry, sequence: Int64, prevHash: String) {
+        self.sequence = sequence
+        timestamp = AuditTimestamp.format(entry.timestamp)
+        runID = entry.runID
+        stepID = entry.stepID
+        employeeID = entry.employeeID
+        system = entry.system
+        action = entry.action
+        parameters = AuditRedaction.redact(entry.parameters)
+        justification = entry.justifications.map { AuditPolicyReference(policyID: $0.policyID, policyVersion: $0.policyVersion) }
+        approver = entry.approver
+        result = entry.result
+        confirmationID = entry.confirmationID
+        actor = entry.actor
+        detail = entry.detail
+        self.prevHash = prevHash
+        hash = ""
+        hash = computedHash()
+    }
+
+    public var date: Date? { AuditTimestamp.parse(timestamp) }
+
+    /// Every field but `hash`, as the hash covers them.
+    public var canonicalObject: CanonicalJSON {
+        .object([
+            "sequence": .integer(sequence), "timestamp": .string(timestamp), "run_id": .optional(runID),
+            "step_id": .optional(stepID), "employee_id": .optional(employeeID), "system": .optional(system),
+            "action": .string(action), "parameters": .object(parameters.mapValues(CanonicalJSON.string)),
+            "justification": .list(justification.map(\.canonicalObject)), "approver": .optional(approver),
+            "result": .string(result), "confirmation_id": .optional(confirmationID), "actor": .string(actor),
+            "detail": .optional(detail), "prev_hash": .string(prevHash),
+        ])
+    }
+
+    /// The SHA-256 of this record's canonical form, whatever `hash` says.
+    public func computedHash() -> String {
+        SHA256.hash(data: Data(canonicalObject.text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// One JSON-lines line: the canonical form plus `hash`.
+    public var jsonLine: String {
+        guard case .object(var members) = canonicalObject else { return "" }
+        members["hash"] = .string(hash)
+        return CanonicalJSON.object(members).text
+    }
+
+    init(row: Row) throws {
+        sequence = row["sequence"]
+        timestamp = row["timestamp"]
+        runID = row["run_id"]
+        stepID = row["step_id"]
+        employeeID = row["employee_id"]
+        system = row["system"]
+        action = row["action"]
+        parameters = try JSONDecoder().decode([String: String].self, from: Data((row["parameters"] as String).utf8))
+        justification = try JSONDecoder().decode(
+            [AuditPolicyReference].self, from: Data((row["justification"] as String).utf8))
+        approver = row["approver"]
+        result = row["result"]
+        confirmationID = row["confirmation_id"]
+        actor = row["actor"]
+        detail = row["detail"]
+        prevHash = row["prev_hash"]
+        hash = row["hash"]
+    }
+
+    func insert(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO audit_records (sequence, timestamp, run_id, step_id, employee_id, system, action, parameters,
+                    justification, approver, result, confirmation_id, actor, detail, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                sequence, timestamp, runID, stepID, employeeID, system, action,
+                CanonicalJSON.object(parameters.mapValues(CanonicalJSON.string)).text,
+                CanonicalJSON.list(justification.map(\.canonicalObject)).text, approver, result, confirmationID, actor,
+                detail, prevHash, hash,
+            ])
+    }
+}
+
+/// The policy behind a grant, as evidence names it: id and the version (content hash) of its file.
+public struct AuditPolicyReference: Sendable, Hashable, Codable {
+    public var policyID: String
+    public var policyVersion: String
+
+    public init(policyID: String, policyVersion: String) {
+        self.policyID = policyID
+        self.policyVersion = policyVersion
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case policyID = "policy_id", policyVersion = "policy_version"
+    }
+
+    var canonicalObject: CanonicalJSON {
+        .object(["policy_id": .string(policyID), "policy_version": .string(policyVersion)])
+    }
+}

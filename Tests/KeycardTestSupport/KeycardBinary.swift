@@ -1,0 +1,64 @@
+import Foundation
+
+/// The built `keycard` executable, run as a child process the way a user runs it.
+public enum KeycardBinary {
+    /// What a finished run printed and returned.
+    public struct Result: Sendable {
+        public var exitCode: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// `keycard` next to the test bundle in the build products folder (`swift build --build-tests` builds it).
+    public static var url: URL {
+        if let override = ProcessInfo.processInfo.environment["KEYCARD_BINARY"] {
+            return URL(fileURLWithPath: override)
+        }
+        var directory = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("keycard")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return FixturePathsRoot.repositoryRoot.appendingPathComponent(".build/debug/keycard")
+    }
+
+    /// Runs `keycard ARGS` to completion in `directory` (the repository root by default).
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil, directory: URL? = nil
+    ) throws -> Result {
+        let process = try makeProcess(arguments, environment: environment, directory: directory)
+        let output = Pipe(), errors = Pipe(), input = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(exitCode: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A configured but not started `keycard` process, for long-running commands (serve, console).
+    public static func makeProcess(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["KEYCARD_DB"] = nil
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        process.currentDirectoryURL = directory ?? FixturePathsRoot.repositoryRoot
+        return process
+    }
+}
+
+/// The repository root, found from this file's location.
+public enum FixturePathsRoot {
+    public static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+}
