@@ -110,6 +110,8 @@ let package = Package(
                 "KeycardStore",
                 "KeycardPolicy",
                 "KeycardIntake",
+                "KeycardAdapters",
+                "KeycardEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -152,6 +154,7 @@ let package = Package(
         .testTarget(
             name: "KeycardConsoleTests",
             dependencies: ["KeycardConsole", "KeycardTestSupport"],
+            exclude: ["__Snapshots__"],
             swiftSettings: strictSettings
         ),
         .testTarget(

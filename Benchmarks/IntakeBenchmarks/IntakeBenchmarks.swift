@@ -7,7 +7,6 @@ import KeycardCore
 import KeycardIntake
 import KeycardStore
 import NIOCore
-import NIOHTTP1
 
 /// Intake throughput: decode+validate of one canonical event, and signed webhook deliveries accepted
 /// durably (synchronous=FULL, group commit) over loopback HTTP with many concurrent clients.

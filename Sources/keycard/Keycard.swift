@@ -14,6 +14,9 @@ struct Keycard: AsyncParsableCommand {
             ExplainCommand.self,
             PolicyCommand.self,
             WhatIfCommand.self,
+            AuditCommand.self,
+            RunsCommand.self, ApproveCommand.self, DenyCommand.self, RetryCommand.self, SkipCommand.self,
+            RollbackCommand.self, CancelCommand.self, PauseCommand.self, ResumeCommand.self,
         ]
     )
 }

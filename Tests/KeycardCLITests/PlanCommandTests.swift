@@ -63,6 +63,25 @@ struct PlanCommandTests {
         #expect(result.stderr.contains("needs the employee's stored attributes"))
     }
 
+    @Test("plan shows the mover diff and the leaver's revocations from the stored employees")
+    func moverAndLeaver() throws {
+        let scratch = TemporaryDirectory(prefix: "keycard-mover")
+        let database = scratch.path("keycard.sqlite")
+        let ingest = try KeycardBinary.run(["ingest", "fixtures/events/", "--db", database])
+        #expect(ingest.exitCode == 0, "\(ingest.stdout)\(ingest.stderr)")
+        let mover = try KeycardBinary.run(["plan", "fixtures/events/02-priya-patel-mover.json", "--db", database])
+        #expect(mover.exitCode == 0, "\(mover.stderr)")
+        #expect(mover.stdout.contains("Priya Patel"))
+        #expect(mover.stdout.contains("+ okta    add_to_group           group=engineering"))
+        let leaver = try KeycardBinary.run(["plan", "fixtures/events/03-david-kim-leaver.json", "--db", database, "--json"])
+        #expect(leaver.exitCode == 0, "\(leaver.stderr)")
+        struct Diff: Decodable { var user: String; var add, revoke, keep: [[String: String]] }
+        let diff = try JSONDecoder().decode(Diff.self, from: Data(leaver.stdout.utf8))
+        #expect(diff.user == "david.kim@company.com")
+        #expect(diff.add.isEmpty && diff.keep.isEmpty)
+        #expect(diff.revoke.contains(["system": "okta", "action": "create_user"]))
+    }
+
     @Test("explain names the policy and the clause values")
     func explain() throws {
         let result = try run(["explain", Self.sarahEvent, "salesforce:create_user", "profile=sales-engineer"])
@@ -120,5 +139,19 @@ struct PlanCommandTests {
         #expect(result.stdout.contains("+ salesforce:create_user profile=solutions-engineer"))
         #expect(result.stdout.contains("- salesforce:create_user profile=sales-engineer"))
         #expect(result.stdout.contains("Total: +1 grants, -1 grants"))
+    }
+
+    @Test("policy coverage lists employees without a role or department policy and values spelled two ways")
+    func coverage() throws {
+        let scratch = TemporaryDirectory(prefix: "keycard-coverage")
+        try """
+        [{"employee_id": "E1", "job_title": "Sales Engineer", "department": "Sales", "employment_type": "full_time"},
+         {"employee_id": "E2", "job_title": "Sales engineer", "department": "sales", "employment_type": "full_time"}]
+        """.write(toFile: scratch.path("employees.json"), atomically: true, encoding: .utf8)
+        let result = try run(["policy", "coverage", "--employees", scratch.path("employees.json")])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Employees matched by no role or department policy: 1"))
+        #expect(result.stdout.contains("department = \"sales\"  (1 employee(s))   (looks like \"Sales\")"))
+        #expect(result.stdout.contains("job_title = \"Sales engineer\"  (1 employee(s))   (looks like \"Sales Engineer\")"))
     }
 }

@@ -1,6 +1,7 @@
 import KeycardCore
 import KeycardEngine
 import KeycardStore
+import KeycardTestSupport
 import Testing
 
 @Suite("Execution")
@@ -8,7 +9,7 @@ struct ExecutionTests {
     @Test("Sarah Chen's joiner run succeeds: every step once, tiers in order, durable states and attempts")
     func joinerSucceeds() async throws {
         let harness = try EngineHarness()
-        harness.engine.start()
+        await harness.engine.start()
         let (id, state) = try await harness.run(.joiner(Fixtures.sarah, grants: Fixtures.sarahGrants + Fixtures.baseEmployeeGrants))
         await harness.engine.stop()
         #expect(state == .succeeded)
@@ -23,18 +24,22 @@ struct ExecutionTests {
         #expect(position("slack:invite_user") < position("slack:add_to_channel channel=#sales-team"))
         #expect(position("email:send template=welcome") > position("salesforce:create_user profile=sales-engineer"))
         #expect(detail.run.leaseOwner == nil)
+        let audit = try harness.database.database.auditTail(limit: 100)
+        #expect(audit.filter { $0.runID == id.rawValue && $0.result == "succeeded" }.count == 10)
+        #expect(try harness.database.database.verifyAudit().isOK)
     }
 
     @Test("each step carries one idempotency key, the same on every attempt")
     func idempotencyKeys() async throws {
         let harness = try EngineHarness()
         harness.adapter("okta").script("add_to_group", [AdapterError(.retryable, "timeout"), nil])
-        harness.engine.start()
+        await harness.engine.start()
         let (id, state) = try await harness.run(.joiner(Fixtures.sarah, grants: Array(Fixtures.sarahGrants.prefix(2))))
         await harness.engine.stop()
         #expect(state == .succeeded)
         let calls = harness.adapter("okta").calls.filter { $0.action == "add_to_group" }
-        #expect(calls.count == 2, "\(try harness.engine.run(id).attempts)")
+        let attempts = try harness.engine.run(id).attempts
+        #expect(calls.count == 2, "\(attempts)")
         #expect(Set(calls.map(\.idempotencyKey)) == ["\(id.rawValue)/s1"])
     }
 
@@ -42,7 +47,7 @@ struct ExecutionTests {
     func events() async throws {
         let harness = try EngineHarness()
         let stream = harness.engine.events
-        harness.engine.start()
+        await harness.engine.start()
         let (id, _) = try await harness.run(.joiner(Fixtures.sarah, grants: [Fixtures.sarahGrants[0]]))
         await harness.engine.stop()
         var seen: [RunEvent] = []
@@ -58,7 +63,7 @@ struct ExecutionTests {
     @Test("many runs commit their transitions in far fewer transactions (group commit)")
     func groupCommit() async throws {
         let harness = try EngineHarness()
-        harness.engine.start()
+        await harness.engine.start()
         var ids: [RunID] = []
         for _ in 0..<30 {
             ids.append(try await harness.engine.submit(.joiner(Fixtures.sarah, grants: Fixtures.sarahGrants), requestedBy: "hris"))

@@ -11,7 +11,7 @@ struct FailureTests {
         configuration.maxAttempts = ["slack:invite_user": 4]
         let harness = try EngineHarness(configuration: configuration)
         harness.adapter("slack").script("invite_user", Array(repeating: AdapterError(.retryable, "502 from Slack"), count: 4))
-        harness.engine.start()
+        await harness.engine.start()
         let (id, state) = try await harness.run(.joiner(Fixtures.sarah, grants: Fixtures.sarahGrants))
         await harness.engine.stop()
         #expect(state == .completedWithFailures)
@@ -29,7 +29,7 @@ struct FailureTests {
     func permanentStops() async throws {
         let harness = try EngineHarness()
         harness.adapter("gitlab").script("add_to_group", [AdapterError(.permanent, "group customer-solutions not found")])
-        harness.engine.start()
+        await harness.engine.start()
         let (id, state) = try await harness.run(.joiner(Fixtures.sarah, grants: Fixtures.sarahGrants))
         await harness.engine.stop()
         #expect(state == .completedWithFailures)
@@ -41,7 +41,7 @@ struct FailureTests {
     func needsHuman() async throws {
         let harness = try EngineHarness()
         harness.adapter("salesforce").script("create_user", [AdapterError(.needsHuman, "no Salesforce licence left")])
-        harness.engine.start()
+        await harness.engine.start()
         let id = try await harness.engine.submit(.joiner(Fixtures.sarah, grants: Fixtures.sarahGrants), requestedBy: "hris")
         let stepID = StepID(run: id, index: 4)
         for await event in harness.engine.events {
@@ -61,14 +61,18 @@ struct FailureTests {
         var grants = Fixtures.sarahGrants
         grants[7].critical = true
         harness.adapter("gitlab").script("add_to_group", [AdapterError(.permanent, "GitLab refused the group")])
-        harness.engine.start()
+        await harness.engine.start()
         let (id, state) = try await harness.run(.joiner(Fixtures.sarah, grants: grants))
         await harness.engine.stop()
         #expect(state == .rolledBack)
         let detail = try harness.engine.run(id)
         #expect(detail.run.reason?.contains("critical step gitlab:add_to_group") == true)
         #expect(detail.steps.filter { $0.state == .succeeded }.isEmpty)
-        #expect(detail.steps.filter { $0.state == .compensated }.count == 7)
+        let compensated = detail.steps.filter { $0.state == .compensated }
+        #expect(!compensated.isEmpty && compensated.allSatisfy { $0.confirmationID != nil && $0.compensationConfirmationID != nil })
+        #expect(detail.steps.allSatisfy { [.compensated, .failed, .skipped].contains($0.state) })
+        #expect(harness.adapters.values.allSatisfy { $0.effects.values.allSatisfy { $0 == 1 } })
+        #expect(harness.log.all.count == Set(harness.log.all).count)
         let log = harness.log.all
         let position = { (label: String) in log.lastIndex(of: label) ?? -1 }
         #expect(position("okta:deactivate_user") > position("okta:remove_from_group group=sales-team"))
@@ -81,7 +85,7 @@ struct FailureTests {
     func skipFailed() async throws {
         let harness = try EngineHarness()
         harness.adapter("slack").script("invite_user", [AdapterError(.permanent, "workspace full")])
-        harness.engine.start()
+        await harness.engine.start()
         let (id, state) = try await harness.run(.joiner(Fixtures.sarah, grants: Fixtures.sarahGrants))
         #expect(state == .completedWithFailures)
         let invite = try #require(harness.step(try harness.engine.run(id), "slack:invite_user"))
@@ -96,7 +100,7 @@ struct FailureTests {
     @Test("operator rollback of a finished run undoes it")
     func operatorRollback() async throws {
         let harness = try EngineHarness()
-        harness.engine.start()
+        await harness.engine.start()
         let (id, _) = try await harness.run(.joiner(Fixtures.sarah, grants: Array(Fixtures.sarahGrants.prefix(2))))
         _ = try await harness.engine.rollback(run: id, by: "oncall@company.com", reason: "hire withdrawn")
         #expect(try await harness.engine.wait(for: id) == .rolledBack)

@@ -11,7 +11,8 @@ struct SandboxConfigurationTests {
           "systems": {
             "okta": {"latency_ms": {"distribution": "lognormal", "median": 40, "p99": 300}, "error_rate": 0.01,
                      "rate_limit": {"per_minute": 600, "burst": 20}, "timeout_ms": 5000},
-            "jamf": {"latency_ms": 120}
+            "jamf": {"latency_ms": 120},
+            "slack_message": {"error_rate": 0.5}
           },
           "faults": [
             {"system": "slack", "action": "invite_user", "call": 2},
@@ -40,6 +41,8 @@ struct SandboxConfigurationTests {
         let configuration = try decoder.decode(SandboxConfiguration.self, from: Data(Self.json.utf8))
         #expect(configuration.behavior(of: "okta").errorRate == 0.01)
         #expect(configuration.faults[1].retryAfter == 1.5)
+        #expect(configuration.behavior(of: "slack_message").errorRate == 0.5)
+        #expect(configuration.problems(against: SystemCatalog.all).isEmpty)
     }
 
     @Test func roundTripsThroughItsEncoding() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import KeycardCore
 import KeycardPolicy
 import Testing
@@ -50,5 +51,33 @@ struct WhatIfTests {
         #expect(values == ["department=HR", "department=Sales Ops", "department=sales "])
         #expect(report.unmentionedValues.first { $0.value == "sales " }?.similarTo == "Sales")
         #expect(report.unmentionedValues.first { $0.value == "HR" }?.similarTo == nil)
+    }
+}
+
+extension WhatIfTests {
+    @Test("what-if agrees with the per-employee diff when the proposed set reorders and changes grants")
+    func agreesWithDiff() throws {
+        let current = try PolicyFixtures.demoSet()
+        var files = try PolicySet.readFiles(directory: PolicyFixtures.demoPolicies)
+        files.reverse()
+        files = files.map { ($0.path, $0.text.replacingOccurrences(of: "\"Sales\"", with: "\"Engineering\"")) }
+        let proposed = try PolicySet(files: files)
+        var people: [Employee] = []
+        for department in ["Sales", "Engineering", "Marketing"] {
+            for type in ["full_time", "contractor"] {
+                people.append(PolicyFixtures.employee("\(department)-\(type)", [
+                    "department": .string(department), "employment_type": .string(type),
+                    "job_title": .string("Sales Engineer"), "start_date": .string("2024-01-01"),
+                ]))
+            }
+        }
+        let report = PolicySet.whatif(current: current, proposed: proposed, employees: people)
+        for person in people {
+            let diff = GrantDiff(before: current.evaluate(person), after: proposed.evaluate(person))
+            let change = report.changes.first { $0.employeeID == person.id }
+            #expect(Set(change?.added ?? []) == Set(diff.add.map(\.key)), "\(person.id)")
+            #expect(Set(change?.revoked ?? []) == Set(diff.revoke.map(\.key)), "\(person.id)")
+        }
+        #expect(!report.changes.isEmpty)
     }
 }

@@ -108,12 +108,12 @@ public struct SandboxSystem: SystemAdapter {
         let system = self.system
         do {
             return try store.writer.write { db in
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO calls (system, action, employee_id, count) VALUES (?, ?, ?, 1)
                         ON CONFLICT (system, action, employee_id) DO UPDATE SET count = count + 1
-                        """,
-                    arguments: [system, request.action, request.employee.id])
+                        """
+                ).execute(arguments: [system, request.action, request.employee.id])
                 let fault = try faults.first { fault in
                     guard fault.action.map({ $0 == request.action }) ?? true,
                           fault.employee.map({ $0 == request.employee.id }) ?? true

@@ -1,4 +1,5 @@
 import Foundation
+import KeycardCore
 import Logging
 
 /// The console: opens the terminal, shows snapshots from a data source, turns keys into actions,
@@ -26,7 +27,7 @@ public final class ConsoleApp {
         }
         context = RenderContext(glyphs: GlyphSet.forEnvironment(options.environment))
         state = ConsoleState(
-            snapshot: .empty, readOnly: options.readOnly, actor: options.actor, now: Date(), timeZone: options.timeZone,
+            snapshot: .empty, readOnly: options.readOnly, actor: options.actor, now: options.clock.now, timeZone: options.timeZone,
             logPath: options.logPath)
     }
 
@@ -49,7 +50,7 @@ public final class ConsoleApp {
             for await _ in dataSource.changes() { self?.reload() }
         }
         defer { changes.cancel() }
-        var lastTick = Date()
+        var lastTick = options.clock.now
         while !state.quitRequested {
             let signal = screen.pendingTerminationSignal
             if signal != 0 {
@@ -63,7 +64,7 @@ public final class ConsoleApp {
             if let event = screen.nextEvent() {
                 if let action = KeyMap.action(for: event, in: state) { dispatch(action) }
             }
-            let now = Date()
+            let now = options.clock.now
             if now.timeIntervalSince(lastTick) >= 1, hasLiveDurations {
                 lastTick = now
                 dispatch(.tick(now))
@@ -86,7 +87,7 @@ public final class ConsoleApp {
         let flashBefore = state.flash
         let effects = ConsoleReducer.reduce(&state, action)
         if state.flash != flashBefore {
-            flashShownAt = state.flash == nil ? nil : Date()
+            flashShownAt = state.flash == nil ? nil : options.clock.now
             if let flash = state.flash, flash.level == .error { logger.warning("\(flash.text)") }
         }
         needsRender = true

@@ -1,4 +1,5 @@
 import Foundation
+import KeycardCore
 
 /// How the console starts: theme, read-only, who acts, where logs go.
 public struct ConsoleOptions: Sendable {
@@ -12,11 +13,15 @@ public struct ConsoleOptions: Sendable {
     public var logPath: String?
     public var environment: [String: String]
     public var timeZone: TimeZone
+    /// "Now" for durations and ages; `PreviewSample.clock` for the preview.
+    public var clock: any KeycardClock
 
     public init(
         themeName: String? = nil, themeDirectories: [URL]? = nil, readOnly: Bool = false, actor: String? = nil,
-        logPath: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment, timeZone: TimeZone = .current
+        logPath: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment, timeZone: TimeZone = .current,
+        clock: any KeycardClock = SystemClock()
     ) {
+        self.clock = clock
         self.themeName = themeName
         self.themeDirectories = themeDirectories
         self.readOnly = readOnly

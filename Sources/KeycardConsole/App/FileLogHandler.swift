@@ -1,4 +1,5 @@
 import Foundation
+import KeycardCore
 import Logging
 import Synchronization
 
@@ -9,7 +10,7 @@ public struct FileLogHandler: LogHandler {
 
         init(path: String) {
             if !FileManager.default.fileExists(atPath: path) {
-                FileManager.default.createFile(atPath: path, contents: nil)
+                _ = FileManager.default.createFile(atPath: path, contents: nil)
             }
             let handle = FileHandle(forWritingAtPath: path)
             _ = try? handle?.seekToEnd()

@@ -15,7 +15,8 @@ public struct TableModel: Sendable {
 
 extension CellGrid {
     /// Draws the table into `rect`: header on the first line, rows from `model.top` below it.
-    public mutating func table(_ model: TableModel, in rect: Rect, glyphs: GlyphSet, gap: Int = 2) {
+    public mutating func table(_ model: TableModel, in rect: Rect, glyphs: GlyphSet, gap fixedGap: Int? = nil) {
+        let gap = fixedGap ?? (rect.width >= 120 ? 2 : 1)
         guard rect.height > 0, rect.width > 0 else { return }
         let contentWidths = model.columns.indices.map { column in
             model.rows.prefix(model.top + rect.height).reduce(DisplayWidth.of(model.columns[column].title)) {
@@ -54,11 +55,12 @@ extension CellGrid {
             let offset = alignment == .right && used < width ? width - used : 0
             put(spans: spans, x: x + offset, y: y, maxWidth: width - offset, ellipsis: glyphs.ellipsis)
         case .progress(let fraction, let label, let style):
-            let labelWidth = DisplayWidth.of(label)
+            // A fixed label width keeps the bars of all rows the same length.
+            let labelWidth = max(5, DisplayWidth.of(label))
             let barWidth = width - labelWidth - 1
             if barWidth >= 4 {
                 progressBar(x: x, y: y, width: barWidth, fraction: fraction, glyphs: glyphs, filled: style)
-                put(label, x: x + barWidth + 1, y: y, style: .body, maxWidth: labelWidth)
+                put(TextLayout.fit(label, to: labelWidth, alignment: .right), x: x + barWidth + 1, y: y, style: .body, maxWidth: labelWidth)
             } else {
                 put(label, x: x, y: y, width: width, style: .body, alignment: .right, ellipsis: glyphs.ellipsis)
             }

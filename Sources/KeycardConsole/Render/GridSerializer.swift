@@ -9,25 +9,21 @@ public enum GridSerializer {
     public static func taggedText(_ grid: CellGrid) -> String {
         var lines: [String] = []
         for y in 0..<grid.height {
+            var last = grid.width - 1
+            while last >= 0, grid[last, y].grapheme == " ", grid[last, y].style == .body { last -= 1 }
             var line = ""
             var current = CellStyle.body
-            var pendingSpaces = ""
-            for x in 0..<grid.width {
-                let cell = grid[x, y]
-                if cell.isContinuation { continue }
-                if cell.grapheme == " " && cell.style == current {
-                    pendingSpaces.append(" ")
-                    continue
+            if last >= 0 {
+                for x in 0...last {
+                    let cell = grid[x, y]
+                    if cell.isContinuation { continue }
+                    if cell.style != current && !(cell.grapheme == " " && cell.style.attributes.isEmpty && cell.style.role == current.role) {
+                        line += tag(cell.style)
+                        current = cell.style
+                    }
+                    line.append(cell.grapheme)
                 }
-                line += pendingSpaces
-                pendingSpaces = ""
-                if cell.style != current {
-                    line += tag(cell.style)
-                    current = cell.style
-                }
-                line.append(cell.grapheme)
             }
-            if current != .body && !pendingSpaces.isEmpty { line += pendingSpaces }
             lines.append(line)
         }
         return lines.joined(separator: "\n") + "\n"

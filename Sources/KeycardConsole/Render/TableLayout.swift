@@ -37,7 +37,7 @@ public enum TableLayout {
         var widths = [Int?](repeating: nil, count: columns.count)
         for index in visible { widths[index] = columns[index].minWidth }
         var spare = available - minimumTotal()
-        for index in visible where spare > 0 {
+        for index in visible.sorted(by: { columns[$0].priority > columns[$1].priority }) where spare > 0 {
             let wanted = max(columns[index].minWidth, min(contentWidths[safe: index] ?? 0, columns[index].maxWidth ?? Int.max))
             let grow = min(spare, max(0, wanted - widths[index]!))
             widths[index]! += grow

@@ -119,7 +119,7 @@ extension ConsoleReducer {
         }
         guard let run else { return refuse(&state, "rollback works on a run (see :runs)") }
         guard ![.rolledBack, .rollingBack, .cancelled].contains(run.state) else {
-            return refuse(&state, "\(run.employeeName)'s run is already \(run.state.rawValue)")
+            return refuse(&state, "\(run.employeeName)'s run is already \(StatusStyle.label(run.state))")
         }
         state.dialog = Dialog(
             purpose: .rollback(runID: run.id), title: "Roll back run",

@@ -96,7 +96,7 @@ public enum ConsoleReducer {
     }
 
     /// The step at the same row of the next (or previous) tier, for ←/→ in the graph.
-    static func adjacentTierStep(_ detail: RunDetail, cursor: Int, forward: Bool) -> Int {
+    static func adjacentTierStep(_ detail: RunDetailModel, cursor: Int, forward: Bool) -> Int {
         var start = 0
         for (index, tier) in detail.tiers.enumerated() {
             if cursor < start + tier.steps.count {

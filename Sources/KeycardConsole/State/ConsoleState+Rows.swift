@@ -23,7 +23,7 @@ extension ConsoleState {
     public var visibleAudit: [AuditRow] { visible(snapshot.audit, in: .audit) }
 
     /// The run detail for the current route, when the snapshot has it.
-    public var currentRunDetail: RunDetail? {
+    public var currentRunDetail: RunDetailModel? {
         switch route {
         case .run(let id), .step(let id, _):
             return snapshot.runDetail?.run.id == id ? snapshot.runDetail : nil

@@ -29,10 +29,10 @@ public struct SortSpec: Sendable, Hashable {
 
 extension RunRow: ListRow {
     public var rowID: String { id }
-    public var searchText: String { "\(employeeName) \(employeeID) \(kind.rawValue) \(state.rawValue) \(id)" }
+    public var searchText: String { "\(employeeName) \(employeeID) \(kind.rawValue) \(StatusStyle.label(state)) \(id)" }
     public func field(_ key: String) -> String? {
         switch key {
-        case "state": return state.rawValue
+        case "state": return StatusStyle.label(state)
         case "kind": return kind.rawValue
         case "employee": return employeeName
         default: return nil
@@ -41,7 +41,7 @@ extension RunRow: ListRow {
     public func sortKey(_ key: String) -> SortValue {
         switch key {
         case "employee": return .text(employeeName.lowercased())
-        case "state": return .text(state.rawValue)
+        case "state": return .text(StatusStyle.label(state))
         case "progress": return .number(stepsTotal == 0 ? 0 : Double(stepsDone) / Double(stepsTotal))
         default: return .number(startedAt?.timeIntervalSince1970 ?? .infinity)
         }

@@ -1,3 +1,4 @@
+import KeycardCore
 /// The lines around every view: header, tabs, breadcrumbs, flash or prompt, key hints.
 enum Chrome {
     static func header(_ grid: inout CellGrid, state: ConsoleState, context: RenderContext) {
@@ -9,10 +10,10 @@ enum Chrome {
         let failed = snapshot.failures.count
         let done = runs.filter { $0.state == .succeeded }.count
         let right: [Span] = [
-            Span("runs ", .hint), Span("\(runs.count)", .body, .bold), Span("  "),
-            Span("\(glyphs.running) \(running)", .statusRunning), Span("  "),
-            Span("\(glyphs.awaiting) \(awaiting)", .statusAwaiting), Span("  "),
-            Span("\(glyphs.failed) \(failed)", .statusFailed), Span("  "),
+            Span("runs ", .hint), Span("\(runs.count)", .body, .bold), Span(" "),
+            Span("\(glyphs.running) \(running)", .statusRunning), Span(" "),
+            Span("\(glyphs.awaiting) \(awaiting)", .statusAwaiting), Span(" "),
+            Span("\(glyphs.failed) \(failed)", .statusFailed), Span(" "),
             Span("\(glyphs.succeeded) \(done)", .statusSucceeded), Span(" "),
         ]
         let engine: Span
@@ -22,11 +23,11 @@ enum Chrome {
         case .watching: engine = Span("\(glyphs.running) watching", .statusRunning)
         }
         var left: [Span] = [
-            Span(" Keycard", .frameTitle, .bold), Span("  "), Span("engine ", .hint), engine,
-            Span("  org ", .hint), Span(snapshot.organization, .body, .bold),
+            Span(" Keycard", .frameTitle, .bold), Span("  "), engine,
+            Span("  "), Span(snapshot.organization, .body, .bold),
             Span("  db ", .hint), Span(snapshot.databasePath, .body),
         ]
-        if state.readOnly { left.insert(contentsOf: [Span("  "), Span("READ-ONLY", .statusAwaiting, .bold)], at: 4) }
+        if state.readOnly { left.insert(contentsOf: [Span("  "), Span("READ-ONLY", .statusAwaiting, .bold)], at: 3) }
         let rightWidth = Span.width(right)
         let showRight = state.width - rightWidth >= 40
         let leftWidth = showRight ? state.width - rightWidth - 1 : state.width

@@ -30,7 +30,7 @@ enum DialogView {
     static func field(_ text: String, width: Int, glyphs: GlyphSet) -> [Span] {
         let cursor = glyphs.isUnicode ? "▏" : "_"
         let shown = String(text.suffix(max(1, width - 3)))
-        let padding = String(repeating: " ", count: max(0, width - 2 - DisplayWidth.of(shown)))
+        let padding = String(repeating: " ", count: max(0, width - 3 - DisplayWidth.of(shown)))
         return [Span("[", .dialog), Span(shown + cursor + padding, .dialog, .underline), Span("]", .dialog)]
     }
 

@@ -22,7 +22,7 @@ enum EmployeeView {
         let (left, right) = top.splitLeft(leftWidth)
         grid.put("ATTRIBUTES", x: left.x + 1, y: left.y, style: CellStyle(.tableHeader, .bold))
         for (offset, (name, value)) in detail.attributes.prefix(left.height - 1).enumerated() {
-            grid.put(spans: [Span(TextLayout.fit(name, to: 16), .hint), Span(value)], x: left.x + 1, y: left.y + 1 + offset, maxWidth: left.width - 2, ellipsis: glyphs.ellipsis)
+            grid.put(spans: [Span(TextLayout.fit(name, to: 17), .hint), Span(value)], x: left.x + 1, y: left.y + 1 + offset, maxWidth: left.width - 2, ellipsis: glyphs.ellipsis)
         }
         grid.put("ACCESS (why)", x: right.x + 1, y: right.y, style: CellStyle(.tableHeader, .bold))
         var line = right.y + 1

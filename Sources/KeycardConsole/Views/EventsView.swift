@@ -4,7 +4,7 @@ import KeycardCore
 enum EventsView {
     static let columns = [
         TableColumn("RECEIVED", min: 8, max: 12, priority: 8), TableColumn("EVENT", min: 8, max: 14, priority: 6),
-        TableColumn("SOURCE", min: 6, max: 9, priority: 5), TableColumn("TYPE", min: 10, max: 19, priority: 7),
+        TableColumn("SOURCE", min: 6, max: 9, priority: 5), TableColumn("TYPE", min: 7, max: 10, priority: 7),
         TableColumn("EMPLOYEE", min: 10, max: 18, priority: 9), TableColumn("STATUS", min: 10, max: 13, priority: 10),
         TableColumn("DETAIL", min: 10, priority: 4),
     ]
@@ -20,7 +20,7 @@ enum EventsView {
             }
             return [
                 .plain(Format.moment(event.receivedAt, now: state.now, state.timeZone)), .plain(event.id, .hint),
-                .plain(event.source), .plain(event.type), .plain(event.employee, .body, .bold),
+                .plain(event.source), .plain(event.type.hasPrefix("employee.") ? String(event.type.dropFirst(9)) : event.type), .plain(event.employee, .body, .bold),
                 StatusStyle.cell(StatusStyle.glyph(event.status, context.glyphs), event.status.rawValue, StatusStyle.role(event.status)),
                 detail,
             ]

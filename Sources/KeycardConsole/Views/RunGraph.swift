@@ -5,7 +5,7 @@ import KeycardCore
 enum RunGraph {
     static let minimumColumnWidth = 22
 
-    static func draw(_ grid: inout CellGrid, rect: Rect, detail: RunDetail, cursor: Int, context: RenderContext) {
+    static func draw(_ grid: inout CellGrid, rect: Rect, detail: RunDetailModel, cursor: Int, context: RenderContext) {
         guard !detail.tiers.isEmpty, rect.height > 1 else { return }
         let selected = detail.steps[safe: cursor]
         let needs = Set(selected?.dependsOn ?? [])
@@ -42,7 +42,7 @@ enum RunGraph {
     }
 
     static func drawColumns(
-        _ grid: inout CellGrid, rect: Rect, detail: RunDetail, selectedID: String?, needs: Set<String>, columnWidth: Int, context: RenderContext
+        _ grid: inout CellGrid, rect: Rect, detail: RunDetailModel, selectedID: String?, needs: Set<String>, columnWidth: Int, context: RenderContext
     ) {
         let glyphs = context.glyphs
         let arrow = glyphs.isUnicode ? "─▶" : "->"
@@ -51,7 +51,7 @@ enum RunGraph {
         for (index, tier) in detail.tiers.enumerated() {
             grid.put(spans: tierHeader(tier, glyphs: glyphs), x: x, y: rect.y, maxWidth: columnWidth, ellipsis: glyphs.ellipsis)
             for offset in 0..<columnWidth { grid.set(glyphs.horizontal, x: x + offset, y: rect.y + 1, style: CellStyle(.frameBorder, .dim)) }
-            if index < detail.tiers.count - 1 { grid.put(arrow, x: x + columnWidth + 1 - (glyphs.isUnicode ? 0 : 0), y: rect.y, style: CellStyle(.frameBorder)) }
+            if index < detail.tiers.count - 1 { grid.put(arrow, x: x + columnWidth, y: rect.y, style: CellStyle(.frameBorder)) }
             let selectedRow = tier.steps.firstIndex { $0.id == selectedID } ?? 0
             let top = selectedRow >= rows ? selectedRow - rows + 1 : 0
             for line in 0..<rows {
@@ -67,7 +67,7 @@ enum RunGraph {
         }
     }
 
-    static func drawRows(_ grid: inout CellGrid, rect: Rect, detail: RunDetail, selectedID: String?, needs: Set<String>, context: RenderContext) {
+    static func drawRows(_ grid: inout CellGrid, rect: Rect, detail: RunDetailModel, selectedID: String?, needs: Set<String>, context: RenderContext) {
         let glyphs = context.glyphs
         let labelWidth = min(18, max(12, detail.tiers.map { 5 + DisplayWidth.of($0.name) }.max() ?? 12))
         let area = rect.width - 2 - labelWidth

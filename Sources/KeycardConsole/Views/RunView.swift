@@ -14,7 +14,7 @@ enum RunView {
         let role = StatusStyle.role(run.state)
         grid.box(frame, glyphs: glyphs, title: [
             Span(run.employeeName, .frameTitle, .bold), Span(" \(run.kind.rawValue) ", .hint),
-            Span("\(StatusStyle.glyph(run.state, glyphs)) \(run.state.rawValue)", role, .bold),
+            Span("\(StatusStyle.glyph(run.state, glyphs)) \(StatusStyle.label(run.state))", role, .bold),
             Span(state.timelineShown ? " timeline" : " graph", .hint),
         ])
         let inner = frame.inset(by: 1)
@@ -32,19 +32,19 @@ enum RunView {
         }
     }
 
-    static func summary(_ grid: inout CellGrid, detail: RunDetail, state: ConsoleState, y: Int, rect: Rect, context: RenderContext) {
+    static func summary(_ grid: inout CellGrid, detail: RunDetailModel, state: ConsoleState, y: Int, rect: Rect, context: RenderContext) {
         let run = detail.run
         let glyphs = context.glyphs
         var x = rect.x + 1
-        x += grid.put(spans: [Span("progress ", .hint)], x: x, y: y, maxWidth: rect.maxX - x)
         let fraction = run.stepsTotal == 0 ? 0 : Double(run.stepsDone) / Double(run.stepsTotal)
-        grid.progressBar(x: x, y: y, width: 16, fraction: fraction, glyphs: glyphs, filled: CellStyle(StatusStyle.role(run.state)))
-        x += 17
+        let barWidth = rect.width >= 120 ? 24 : 10
+        grid.progressBar(x: x, y: y, width: barWidth, fraction: fraction, glyphs: glyphs, filled: CellStyle(StatusStyle.role(run.state)))
+        x += barWidth + 1
         let spans: [Span] = [
             Span("\(run.stepsDone)/\(run.stepsTotal)", .body, .bold),
             Span("  tier ", .hint), Span(run.currentTier.map { "\($0)/\(run.tierCount)" } ?? "-"),
-            Span("  started ", .hint), Span(Format.moment(run.startedAt, now: state.now, state.timeZone)),
-            Span("  elapsed ", .hint), Span(Format.duration(run.duration(now: state.now)), run.finishedAt == nil ? .statusRunning : .body),
+            Span("  from ", .hint), Span(Format.moment(run.startedAt, now: state.now, state.timeZone)),
+            Span("  took ", .hint), Span(Format.duration(run.duration(now: state.now)), run.finishedAt == nil ? .statusRunning : .body),
             Span(run.waitingApprovals > 0 ? "  \(glyphs.awaiting) \(run.waitingApprovals) awaiting" : "", .statusAwaiting, .bold),
             Span(run.failures > 0 ? "  \(glyphs.failed) \(run.failures) failed" : "", .statusFailed, .bold),
             Span("  \(run.id)", .hint),
@@ -52,7 +52,7 @@ enum RunView {
         grid.put(spans: spans, x: x, y: y, maxWidth: rect.maxX - x - 1, ellipsis: glyphs.ellipsis)
     }
 
-    static func stepLine(_ grid: inout CellGrid, step: StepCell, detail: RunDetail, y: Int, rect: Rect, context: RenderContext) {
+    static func stepLine(_ grid: inout CellGrid, step: StepCell, detail: RunDetailModel, y: Int, rect: Rect, context: RenderContext) {
         let glyphs = context.glyphs
         let needs = step.dependsOn.compactMap { detail.step($0)?.title }
         let unlocks = detail.steps.filter { $0.dependsOn.contains(step.id) }.map(\.title)

@@ -3,8 +3,8 @@ import KeycardCore
 /// Home: every run with state, progress, tier, approvals, failures, start and duration.
 enum RunsView {
     static let columns = [
-        TableColumn("EMPLOYEE", min: 10, priority: 10), TableColumn("KIND", min: 6, max: 6, priority: 6),
-        TableColumn("STATE", min: 9, max: 13, priority: 9), TableColumn("PROGRESS", min: 12, max: 22, priority: 8),
+        TableColumn("EMPLOYEE", min: 13, priority: 10), TableColumn("KIND", min: 6, max: 6, priority: 6),
+        TableColumn("STATE", min: 11, max: 13, priority: 9), TableColumn("PROGRESS", min: 12, max: 22, priority: 8),
         TableColumn("TIER", min: 4, max: 4, priority: 3, alignment: .right),
         TableColumn("APPR", min: 4, max: 4, priority: 5, alignment: .right),
         TableColumn("FAIL", min: 4, max: 4, priority: 5, alignment: .right),
@@ -17,7 +17,7 @@ enum RunsView {
         return [
             .plain(run.employeeName, .body, .bold),
             .plain(run.kind.rawValue, run.kind == .leaver ? .statusAwaiting : .body),
-            StatusStyle.cell(StatusStyle.glyph(run.state, glyphs), run.state.rawValue, role),
+            StatusStyle.cell(StatusStyle.glyph(run.state, glyphs), StatusStyle.label(run.state), role),
             .progress(fraction: fraction, label: "\(run.stepsDone)/\(run.stepsTotal)", style: CellStyle(role)),
             .plain(run.currentTier.map { "\($0)/\(run.tierCount)" } ?? "-", .hint),
             run.waitingApprovals > 0 ? .plain("\(glyphs.awaiting)\(run.waitingApprovals)", .statusAwaiting, .bold) : .plain("-", .hint),

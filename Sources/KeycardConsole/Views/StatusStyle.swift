@@ -29,12 +29,23 @@ public enum StatusStyle {
         state == .awaitingApproval ? "awaiting" : state.rawValue
     }
 
+    /// Short run-state words for narrow columns and `state:` filters.
+    public static func label(_ state: RunState) -> String {
+        switch state {
+        case .awaitingApproval: return "awaiting"
+        case .completedWithFailures: return "partial"
+        case .rollingBack: return "rolling-back"
+        case .rolledBack: return "rolled-back"
+        default: return state.rawValue
+        }
+    }
+
     public static func role(_ state: RunState) -> StyleRole {
         switch state {
         case .succeeded: return .statusSucceeded
         case .failed, .completedWithFailures: return .statusFailed
         case .running, .rollingBack: return .statusRunning
-        case .scheduled: return .statusPending
+        case .scheduled, .planned: return .statusPending
         case .awaitingApproval: return .statusAwaiting
         case .rolledBack, .cancelled: return .statusSkipped
         }
@@ -45,7 +56,7 @@ public enum StatusStyle {
         case .succeeded: return glyphs.succeeded
         case .failed, .completedWithFailures: return glyphs.failed
         case .running, .rollingBack: return glyphs.running
-        case .scheduled: return glyphs.pending
+        case .scheduled, .planned: return glyphs.pending
         case .awaitingApproval: return glyphs.awaiting
         case .rolledBack: return glyphs.compensated
         case .cancelled: return glyphs.skipped

@@ -45,7 +45,7 @@ enum StepView {
         [Span(TextLayout.fit(name, to: 14), .hint)] + value
     }
 
-    static func fields(step: StepCell, detail: RunDetail, state: ConsoleState, glyphs: GlyphSet) -> [[Span]] {
+    static func fields(step: StepCell, detail: RunDetailModel, state: ConsoleState, glyphs: GlyphSet) -> [[Span]] {
         let needs = step.dependsOn.compactMap { detail.step($0)?.title }
         let unlocks = detail.steps.filter { $0.dependsOn.contains(step.id) }.map(\.title)
         let tier = detail.tiers.first { $0.steps.contains { $0.id == step.id } }

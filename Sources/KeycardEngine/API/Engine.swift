@@ -41,12 +41,14 @@ public final class Engine: Sendable {
     // MARK: Life cycle
 
     /// Starts executing: takes over runs that are free or whose lease expired, then runs what is due.
-    public func start() {
-        loop.withLock { task in
-            guard task == nil else { return }
-            let executor = self.executor
+    public func start() async {
+        let executor = self.executor
+        let started = loop.withLock { task -> Bool in
+            guard task == nil else { return false }
             task = Task { await executor.run() }
+            return true
         }
+        if started { await executor.prepare() }
     }
 
     /// Stops taking work, waits for in-flight steps to finish and releases the leases.
@@ -130,7 +132,11 @@ public final class Engine: Sendable {
     }
 
     private func setPaused(_ paused: Bool, by person: String) async throws(EngineError) {
-        let result = await writer.commit([.setPaused(paused, by: person, at: clock.now)])
+        let now = clock.now
+        let result = await writer.commit([
+            .setPaused(paused, by: person, at: now),
+            .auditEntry(AuditEntry(timestamp: now, action: paused ? "pause" : "resume", result: "accepted", actor: person)),
+        ])
         guard result.isApplied else { throw .store("could not \(paused ? "pause" : "resume"): \(result)") }
         await executor.setPaused(paused)
         hub.publish([.enginePaused(paused)])

@@ -36,10 +36,11 @@ extension Executor {
             if !looping { release(id) }
             throw error
         }
-        let result = await writer.commit(takeover + changes)
+        let result = await writer.enqueue(takeover + changes).result()
         if !looping { release(id) }
         guard result.isApplied else { throw .store("could not record the command: \(result)") }
         hub.publish(events)
+        forgetIfFinished(id)
         return .applied
     }
 
@@ -121,17 +122,40 @@ extension Executor {
             }
             tracker.run.state = .cancelled
             tracker.run.reason = "cancelled by \(by): \(reason)"
+            tracker.run.finishedAt = now
+            tracker.run.leaseOwner = nil
+            tracker.run.leaseExpiresAt = nil
+            for index in tracker.steps.indices where !tracker.steps[index].state.isTerminal {
+                tracker.skip(index, cause: .cancelled, reason: "cancelled by \(by): \(reason)", now: now)
+                touched.insert(index)
+            }
             runTouched = true
         }
         var progress = tracker.advance(now: now, settings: configuration.approvals)
         progress.steps.formUnion(touched)
         progress.approvals.formUnion(approvalsTouched)
         progress.run = progress.run || runTouched
-        let changes = tracker.changes(for: progress)
+        var changes = tracker.changes(for: progress)
+        changes.append(.auditEntry(Self.auditEntry(for: command, run: tracker.run, now: now)))
         let events = tracker.events(for: progress)
         store(tracker)
         enqueue(progress.runnable)
         return (changes, events)
+    }
+
+    private static func auditEntry(for command: OperatorCommand, run: Run, now: Date) -> AuditEntry {
+        let (action, step, actor, reason): (String, StepID?, String, String?) = switch command {
+        case .approve(let step, let by, let reason): ("approve", step, by, reason)
+        case .deny(let step, let by, let reason): ("deny", step, by, reason)
+        case .retryStep(let step, let by): ("retry", step, by, nil)
+        case .retryRun(_, let by): ("retry", nil, by, nil)
+        case .skip(let step, let by, let reason): ("skip", step, by, reason)
+        case .rollback(_, let by, let reason): ("rollback", nil, by, reason)
+        case .cancel(_, let by, let reason): ("cancel", nil, by, reason)
+        }
+        return AuditEntry(
+            timestamp: now, runID: run.id.rawValue, stepID: step?.rawValue, employeeID: run.employee.id, action: action,
+            approver: action == "approve" ? actor : nil, result: "accepted", actor: actor, detail: reason)
     }
 
     private func retry(_ index: Int, in tracker: inout RunTracker, touched: inout Set<Int>, now: Date) throws(EngineError) {

@@ -54,8 +54,9 @@ extension Executor {
         let events = tracker.events(for: progress)
         store(tracker)
         enqueue(progress.runnable)
+        let ticket = writer.enqueue(changes)
         signal()
-        await commitAndPublish(changes, events: events, run: ref.run)
+        await publish(when: ticket, events: events, run: ref.run)
     }
 
     /// Applies a failed attempt to the step; returns the audit result when the failure is final.

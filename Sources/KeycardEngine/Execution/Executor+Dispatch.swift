@@ -56,14 +56,15 @@ extension Executor {
             system: step.system, action: ref.compensation ? (step.compensation ?? step.action) : step.action,
             employee: tracker.run.employee, parameters: step.parameters,
             idempotencyKey: ref.compensation ? step.idempotencyKey + "/undo" : step.idempotencyKey)
-        group.addTask { await self.execute(ref, request: request, attempt: attempt, changes: changes, events: events) }
+        let ticket = writer.enqueue(changes)
+        group.addTask { await self.execute(ref, request: request, attempt: attempt, ticket: ticket, events: events) }
     }
 
     /// Commits the start, calls the adapter, and hands the outcome back to the actor.
     private nonisolated func execute(
-        _ ref: StepRef, request: AdapterRequest, attempt: StepAttempt, changes: [EngineChange], events: [RunEvent]
+        _ ref: StepRef, request: AdapterRequest, attempt: StepAttempt, ticket: CommitTicket, events: [RunEvent]
     ) async {
-        let committed = await writer.commit(changes)
+        let committed = await ticket.result()
         guard committed.isApplied else {
             await startRejected(ref, system: request.system, reason: "\(committed)")
             return

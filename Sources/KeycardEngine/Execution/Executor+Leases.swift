@@ -16,7 +16,8 @@ extension Executor {
                 for stored in try database.storedRuns(fresh) {
                     let (changes, events) = adopt(stored, now: now)
                     if !changes.isEmpty {
-                        group.addTask { await self.commitAndPublish(changes, events: events, run: stored.run.id) }
+                        let ticket = writer.enqueue(changes)
+                        group.addTask { await self.publish(when: ticket, events: events, run: stored.run.id) }
                     }
                 }
             }
@@ -35,7 +36,8 @@ extension Executor {
                     outcome = "refused: \(error)"
                 }
                 if let id = command.id { changes.append(.finishCommand(id: id, result: outcome, at: now)) }
-                group.addTask { await self.commitAndPublish(changes, events: events, run: command.runID) }
+                let ticket = writer.enqueue(changes)
+                group.addTask { await self.publish(when: ticket, events: events, run: command.runID) }
             }
         } catch {
             logger.error("poll failed", metadata: ["error": "\(error)"])
@@ -43,7 +45,7 @@ extension Executor {
     }
 
     /// Takes a run into memory; steps left running by a dead or expired holder are given back to `ready`
-    /// (their attempt is not counted: the adapter's ensure semantics make the repeat harmless).
+    /// (their interrupted attempt does not use up the budget: the adapter's ensure semantics make the repeat harmless).
     func adopt(_ stored: StoredRun, now: Date) -> ([EngineChange], [RunEvent]) {
         var tracker = RunTracker(stored)
         tracker.run.leaseOwner = owner
@@ -59,7 +61,7 @@ extension Executor {
                     stepID: step.id, number: step.attempts, startedAt: step.startedAt ?? now, finishedAt: now,
                     outcome: .interrupted, error: "lease of \(previous) taken over by \(owner)")))
                 step.state = .ready
-                step.attempts = max(0, step.attempts - 1)
+                step.maxAttempts += 1
             }
             step.leaseOwner = nil
             step.leaseExpiresAt = nil
@@ -92,7 +94,7 @@ extension Executor {
             store(tracker)
             enqueue(progress.runnable)
         }
-        let result = await writer.commit([insert])
+        let result = await writer.enqueue([insert]).result()
         if result.isApplied { hub.publish(events) }
         return result
     }

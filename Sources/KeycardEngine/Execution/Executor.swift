@@ -46,11 +46,16 @@ actor Executor {
     // MARK: Loop
 
     /// Runs until `requestStop`; in-flight steps finish before it returns, then the leases are released.
-    func run() async {
+    /// Marks the executor as running, so runs submitted from now on are leased to it.
+    func prepare() {
         looping = true
         stopRequested = false
         nextPoll = .distantPast
         paused = (try? database.engineIsPaused()) ?? false
+    }
+
+    func run() async {
+        if !looping { prepare() }
         await withDiscardingTaskGroup { group in
             while !stopRequested {
                 pump(group: &group)
@@ -95,7 +100,8 @@ actor Executor {
     /// Re-evaluates one run and commits what changed (in a child task, so the loop never waits on the disk).
     func advance(_ id: RunID, now: Date, group: inout DiscardingTaskGroup) {
         guard let (changes, events) = advanceInMemory(id, now: now), !changes.isEmpty else { return }
-        group.addTask { await self.commitAndPublish(changes, events: events, run: id) }
+        let ticket = writer.enqueue(changes)
+        group.addTask { await self.publish(when: ticket, events: events, run: id) }
     }
 
     /// Applies the tracker's rules; returns the changes to commit and the events to publish afterwards.
@@ -109,19 +115,23 @@ actor Executor {
         return (changes, events)
     }
 
-    /// Keeps a live tracker, or forgets it once its run is finished.
+    /// Keeps the tracker; a finished run is forgotten only once its final state is durable (`forgetIfFinished`),
+    /// so a poll never mistakes it for a run nobody holds.
     func store(_ tracker: RunTracker) {
-        if tracker.run.state.isTerminal && tracker.queued.isEmpty {
-            trackers.removeValue(forKey: tracker.run.id)
-        } else {
-            trackers[tracker.run.id] = tracker
-        }
+        trackers[tracker.run.id] = tracker
     }
 
-    nonisolated func commitAndPublish(_ changes: [EngineChange], events: [RunEvent], run: RunID) async {
-        let result = await writer.commit(changes)
+    func forgetIfFinished(_ id: RunID) {
+        guard let tracker = trackers[id], tracker.run.state.isTerminal, tracker.queued.isEmpty else { return }
+        trackers.removeValue(forKey: id)
+    }
+
+    /// Publishes the events once the ticket's changes are durable; reloads the run from the store if they failed.
+    nonisolated func publish(when ticket: CommitTicket, events: [RunEvent], run: RunID) async {
+        let result = await ticket.result()
         if case .applied = result {
             hub.publish(events)
+            await forgetIfFinished(run)
         } else {
             logger.error("could not commit run changes", metadata: ["run": "\(run)", "result": "\(result)"])
             await reload(run)

@@ -141,6 +141,7 @@ struct RunTracker {
     }
 
     mutating func skip(_ index: Int, cause: SkipCause, reason: String, now: Date) {
+        if steps[index].state != .running { queued.remove(index) }
         steps[index].state = .skipped
         steps[index].skipCause = cause
         steps[index].skipReason = reason

@@ -7,7 +7,7 @@ import Synchronization
 final class TransitionWriter: Sendable {
     private struct Pending: Sendable {
         var changes: [EngineChange]
-        var continuation: CheckedContinuation<EngineChangeResult, Never>
+        var ticket: CommitTicket
     }
 
     private struct State: Sendable {
@@ -25,19 +25,24 @@ final class TransitionWriter: Sendable {
         self.database = database
     }
 
-    /// Makes the changes durable (atomically), after everything submitted before them.
-    func commit(_ changes: [EngineChange]) async -> EngineChangeResult {
-        await withCheckedContinuation { continuation in
-            let startWriter = state.withLock { state in
-                state.queue.append(Pending(changes: changes, continuation: continuation))
-                if state.writing { return false }
-                state.writing = true
-                return true
-            }
-            if startWriter {
-                Task { await self.drain() }
-            }
+    /// Queues the changes now (so commit order is the order of these calls); the ticket tells when they are durable.
+    func enqueue(_ changes: [EngineChange]) -> CommitTicket {
+        let ticket = CommitTicket()
+        let startWriter = state.withLock { state in
+            state.queue.append(Pending(changes: changes, ticket: ticket))
+            if state.writing { return false }
+            state.writing = true
+            return true
         }
+        if startWriter {
+            Task { await self.drain() }
+        }
+        return ticket
+    }
+
+    /// Makes the changes durable (atomically), after everything queued before them.
+    func commit(_ changes: [EngineChange]) async -> EngineChangeResult {
+        await enqueue(changes).result()
     }
 
     /// Transactions and change groups committed so far (for benchmarks and tests of batching).
@@ -66,8 +71,39 @@ final class TransitionWriter: Sendable {
                 results = Array(repeating: .failed(String(describing: error)), count: batch.count)
             }
             for (pending, result) in zip(batch, results) {
-                pending.continuation.resume(returning: result)
+                pending.ticket.resolve(result)
             }
+        }
+    }
+}
+
+/// The promise of one queued group of changes.
+final class CommitTicket: Sendable {
+    private struct State: Sendable {
+        var result: EngineChangeResult?
+        var waiters: [CheckedContinuation<EngineChangeResult, Never>] = []
+    }
+
+    private let state = Mutex(State())
+
+    func resolve(_ result: EngineChangeResult) {
+        let waiters = state.withLock { state in
+            state.result = result
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume(returning: result) }
+    }
+
+    /// Waits until the group is committed (or failed).
+    func result() async -> EngineChangeResult {
+        await withCheckedContinuation { continuation in
+            let ready = state.withLock { state -> EngineChangeResult? in
+                if let result = state.result { return result }
+                state.waiters.append(continuation)
+                return nil
+            }
+            if let ready { continuation.resume(returning: ready) }
         }
     }
 }

@@ -119,22 +119,37 @@ final class CompiledPolicies: Sendable {
         return denied
     }
 
-    /// The deduplicated, ordered grants for these slots.
-    func grants(_ slots: [PolicyValue]) -> [Grant] {
+    /// Every (output entry, rule, grant position) given for these slots after deny rules, sorted by entry then rule.
+    func hits(_ slots: [PolicyValue]) -> [(entry: Int, rule: Int, grant: Int)] {
         let denied = deniedBundles(slots)
         var candidates: [Int] = []
         candidates.reserveCapacity(64)
         permitIndex.candidates(slots, into: &candidates)
-        return rules.withUnsafeBufferPointer { rules in
-            var hits: [(entry: Int, rule: Int, grant: Int)] = []
-            hits.reserveCapacity(candidates.count + 8)
+        var hits: [(entry: Int, rule: Int, grant: Int)] = []
+        hits.reserveCapacity(candidates.count + 8)
+        rules.withUnsafeBufferPointer { rules in
             for ruleIndex in candidates where rules[ruleIndex].residual?.holds(slots) ?? true {
                 for (position, grant) in rules[ruleIndex].grants.enumerated()
                 where denied.isEmpty || !denied[grant.bundle] {
                     hits.append((grant.entry, ruleIndex, position))
                 }
             }
-            hits.sort { $0.entry != $1.entry ? $0.entry < $1.entry : $0.rule < $1.rule }
+        }
+        hits.sort { $0.entry != $1.entry ? $0.entry < $1.entry : $0.rule < $1.rule }
+        return hits
+    }
+
+    /// The output entries (distinct grant keys) given for these slots, ascending.
+    func entryNumbers(_ slots: [PolicyValue]) -> [Int] {
+        var numbers: [Int] = []
+        for hit in hits(slots) where numbers.last != hit.entry { numbers.append(hit.entry) }
+        return numbers
+    }
+
+    /// The deduplicated, ordered grants for these slots.
+    func grants(_ slots: [PolicyValue]) -> [Grant] {
+        let hits = hits(slots)
+        return rules.withUnsafeBufferPointer { rules in
             var result: [Grant] = []
             result.reserveCapacity(hits.count)
             var previousEntry = -1

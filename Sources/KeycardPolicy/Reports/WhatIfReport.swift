@@ -29,18 +29,35 @@ public struct WhatIfReport: Sendable, Hashable, Codable {
 
 extension PolicySet {
     /// Compares the current policies with a proposed set over the given employees.
+    ///
+    /// Works on grant numbers rather than `Grant` values: each current grant key is mapped once to
+    /// the proposed set's number for the same key, so comparing an employee is integer work.
     public static func whatif(current: PolicySet, proposed: PolicySet, employees: [Employee]) -> WhatIfReport {
+        let before = current.compiled, after = proposed.compiled
+        let mapped = before.entries.map { after.entryOfKey[$0] ?? -1 }
         var changes: [WhatIfReport.EmployeeChange] = []
         var added: [String: Int] = [:]
         var revoked: [String: Int] = [:]
+        var present = [Bool](repeating: false, count: after.entries.count)
         for employee in employees {
-            let diff = GrantDiff(before: current.evaluate(employee), after: proposed.evaluate(employee))
-            guard !diff.isEmpty else { continue }
-            for grant in diff.add { added[grant.system, default: 0] += 1 }
-            for grant in diff.revoke { revoked[grant.system, default: 0] += 1 }
+            let old = before.entryNumbers(before.slots(for: employee))
+            let new = after.entryNumbers(after.slots(for: employee))
+            for number in new { present[number] = true }
+            var revokedKeys: [GrantKey] = []
+            var keptInNew = 0
+            for number in old {
+                let target = mapped[number]
+                if target >= 0 && present[target] { keptInNew += 1 } else { revokedKeys.append(before.entries[number]) }
+            }
+            for number in new { present[number] = false }
+            guard !revokedKeys.isEmpty || keptInNew != new.count else { continue }
+            var kept = Set<Int>()
+            for number in old where mapped[number] >= 0 { kept.insert(mapped[number]) }
+            let addedKeys = new.filter { !kept.contains($0) }.map { after.entries[$0] }
+            for key in addedKeys { added[key.system, default: 0] += 1 }
+            for key in revokedKeys { revoked[key.system, default: 0] += 1 }
             changes.append(WhatIfReport.EmployeeChange(
-                employeeID: employee.id, displayName: employee.displayName,
-                added: diff.add.map(\.key), revoked: diff.revoke.map(\.key)))
+                employeeID: employee.id, displayName: employee.displayName, added: addedKeys, revoked: revokedKeys))
         }
         let systems = Set(added.keys).union(revoked.keys).sorted()
         return WhatIfReport(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How audit evidence is exported: CSV (RFC 4180) for spreadsheets, JSON lines for re-verifying hashes.
 public enum AuditExportFormat: String, Sendable, Hashable, CaseIterable {
     case csv, jsonl

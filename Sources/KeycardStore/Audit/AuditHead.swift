@@ -7,17 +7,17 @@ struct AuditHead: Sendable, Hashable {
     var hash: String
 
     static func fetch(_ db: Database) throws -> AuditHead? {
-        try Row.fetchOne(db, sql: "SELECT count, sequence, hash FROM audit_head WHERE id = 1").map { row in
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT count, sequence, hash FROM audit_head WHERE id = 1")).map { row in
             AuditHead(count: row["count"], sequence: row["sequence"], hash: row["hash"])
         }
     }
 
     func save(_ db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO audit_head (id, count, sequence, hash) VALUES (1, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET count = excluded.count, sequence = excluded.sequence, hash = excluded.hash
-                """,
-            arguments: [count, sequence, hash])
+                """
+        ).execute(arguments: [count, sequence, hash])
     }
 }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import KeycardCore
 
 /// One link of the audit chain: the entry as stored, its sequence, the previous record's hash and its own.
 ///
@@ -70,7 +71,14 @@ public struct AuditRecord: Sendable, Hashable, Codable {
 
     /// The SHA-256 of this record's canonical form, whatever `hash` says.
     public func computedHash() -> String {
-        SHA256.hash(data: Data(canonicalObject.text.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: canonicalObject.bytes) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// One JSON-lines line: the canonical form plus `hash`.
@@ -101,12 +109,13 @@ public struct AuditRecord: Sendable, Hashable, Codable {
     }
 
     func insert(_ db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO audit_records (sequence, timestamp, run_id, step_id, employee_id, system, action, parameters,
                     justification, approver, result, confirmation_id, actor, detail, prev_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 sequence, timestamp, runID, stepID, employeeID, system, action,
                 CanonicalJSON.object(parameters.mapValues(CanonicalJSON.string)).text,

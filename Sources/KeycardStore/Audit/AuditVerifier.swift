@@ -20,6 +20,11 @@ struct AuditVerifier {
                     reason: "its sequence number should be \(expectedSequence) in an unbroken chain"))
             }
             if record.computedHash() != record.hash {
+                if index + 1 < records.count, records[index + 1].prevHash == previousHash {
+                    return .broken(AuditBreak(
+                        sequence: record.sequence, kind: .inserted,
+                        reason: "its hash is not its own and the next record links past it"))
+                }
                 return .broken(AuditBreak(
                     sequence: record.sequence, kind: .edited, reason: "its contents no longer match its hash"))
             }

@@ -15,6 +15,8 @@ public enum EngineChange: Sendable {
     case finishCommand(id: Int64, result: String, at: Date)
     /// Evidence of an executed step for the audit trail, written in the same transaction as its outcome.
     case audit(StepEvidence)
+    /// An operator's action (approve, deny, skip, rollback, pause, ...) for the audit trail.
+    case auditEntry(AuditEntry)
 }
 
 /// The result of applying one group of changes.

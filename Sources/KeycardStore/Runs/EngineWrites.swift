@@ -66,6 +66,8 @@ enum EngineWrites {
                 arguments: [at.timeIntervalSince1970, result, id])
         case .audit(let evidence):
             try EngineAudit.record(evidence, in: db)
+        case .auditEntry(let entry):
+            try EngineAudit.record(entry, in: db)
         }
     }
 
@@ -92,23 +94,32 @@ enum EngineWrites {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 step.id.rawValue, step.runID.rawValue, step.index, step.system, step.action,
-                try JSONColumn.encode(step.parameters), step.kind.rawValue, step.purpose.rawValue, step.tier,
-                try JSONColumn.encode(step.dependencies), step.compensation, step.critical,
-                try step.approval.map { try JSONColumn.encode($0) }, try JSONColumn.encode(step.justifications),
+                step.parameters.isEmpty ? "{}" : try JSONColumn.encode(step.parameters), step.kind.rawValue,
+                step.purpose.rawValue, step.tier, dependencyList(step.dependencies), step.compensation, step.critical,
+                try step.approval.map { try JSONColumn.encode($0) },
+                step.justifications.isEmpty ? "[]" : try JSONColumn.encode(step.justifications),
                 step.state.rawValue, step.maxAttempts, step.idempotencyKey,
             ])
         try updateStep(step, expecting: nil, in: db)
     }
 
+    /// `["run-…/s0","run-…/s3"]` without a JSONEncoder: step ids need no escaping beyond quotes and backslashes.
+    private static func dependencyList(_ dependencies: [StepID]) throws -> String {
+        if dependencies.contains(where: { $0.rawValue.contains("\"") || $0.rawValue.contains("\\") }) {
+            return try JSONColumn.encode(dependencies)
+        }
+        return "[" + dependencies.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
+    }
+
     private static func updateStep(_ step: Step, expecting: StepState?, in db: Database) throws {
         let statement = try db.cachedStatement(sql: """
-            UPDATE steps SET state = ?, due_at = ?, attempts = ?, next_attempt_at = ?, lease_owner = ?,
+            UPDATE steps SET state = ?, due_at = ?, attempts = ?, max_attempts = ?, next_attempt_at = ?, lease_owner = ?,
             lease_expires_at = ?, confirmation_id = ?, error = ?, needs_human = ?, skip_cause = ?, skip_reason = ?,
             started_at = ?, finished_at = ?, compensation_confirmation_id = ?
             WHERE id = ? AND (? IS NULL OR state = ?)
             """)
         try statement.execute(arguments: [
-            step.state.rawValue, step.dueAt?.timeIntervalSince1970, step.attempts,
+            step.state.rawValue, step.dueAt?.timeIntervalSince1970, step.attempts, step.maxAttempts,
             step.nextAttemptAt?.timeIntervalSince1970, step.leaseOwner, step.leaseExpiresAt?.timeIntervalSince1970,
             step.confirmationID, step.error, step.needsHuman, step.skipCause?.rawValue, step.skipReason,
             step.startedAt?.timeIntervalSince1970, step.finishedAt?.timeIntervalSince1970,

@@ -13,7 +13,28 @@ extension KeycardDatabase {
         try pool.write { db in try Self.apply(groups, in: db) }
     }
 
+    /// Applies every group without savepoints first (the common case: nothing conflicts); if one group fails,
+    /// the whole attempt is rolled back and redone group by group in savepoints, so only that group fails.
     private static func apply(_ groups: [[EngineChange]], in db: Database) throws -> [EngineChangeResult] {
+        struct GroupFailed: Error {}
+        do {
+            try db.inSavepoint {
+                do {
+                    for group in groups {
+                        for change in group { try EngineWrites.apply(change, in: db) }
+                    }
+                } catch {
+                    throw GroupFailed()
+                }
+                return .commit
+            }
+            return Array(repeating: .applied, count: groups.count)
+        } catch is GroupFailed {
+            return try applyOneByOne(groups, in: db)
+        }
+    }
+
+    private static func applyOneByOne(_ groups: [[EngineChange]], in db: Database) throws -> [EngineChangeResult] {
         var results: [EngineChangeResult] = []
         results.reserveCapacity(groups.count)
         for group in groups {

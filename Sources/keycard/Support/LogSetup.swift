@@ -16,7 +16,7 @@ enum LogSetup {
         let handle: FileHandle
         if let file {
             if !FileManager.default.fileExists(atPath: file) {
-                FileManager.default.createFile(atPath: file, contents: nil)
+                _ = FileManager.default.createFile(atPath: file, contents: nil)
             }
             handle = FileHandle(forWritingAtPath: file) ?? FileHandle.standardError
             _ = try? handle.seekToEnd()

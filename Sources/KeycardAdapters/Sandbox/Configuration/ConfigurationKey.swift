@@ -7,6 +7,14 @@ struct ConfigurationKey: CodingKey, Hashable {
     init?(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { nil }
 
+    /// `slackMessage` → `slack_message` (names already in snake case are unchanged).
+    static func snakeCase(_ name: String) -> String {
+        name.reduce(into: "") { result, character in
+            if character.isUppercase, !result.isEmpty { result += "_" }
+            result += character.lowercased()
+        }
+    }
+
     /// `latency_ms` → `latencyMs`, the name a decoder with `.convertFromSnakeCase` hands us.
     static func camelCase(_ snakeName: String) -> String {
         let parts = snakeName.split(separator: "_")

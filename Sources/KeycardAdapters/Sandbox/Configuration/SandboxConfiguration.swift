@@ -46,9 +46,22 @@ public struct SandboxConfiguration: Sendable, Hashable, Codable {
         database = try container.value(String.self, "database") ?? container.value(String.self, "database_path")
         seed = try container.value(UInt64.self, "seed") ?? 1
         defaults = try container.value(SystemBehavior.self, "defaults") ?? SystemBehavior()
-        systems = try container.value([String: SystemBehavior].self, "systems") ?? [:]
+        systems = try Self.decodeSystems(from: container)
         faults = try container.value([SandboxFault].self, "faults") ?? []
         onCrash = try container.value(CrashAction.self, "on_crash") ?? .kill
+    }
+
+    /// System names are keys; a decoder that converts snake case turns `slack_message` into `slackMessage`, so undo it.
+    private static func decodeSystems(
+        from container: KeyedDecodingContainer<ConfigurationKey>
+    ) throws -> [String: SystemBehavior] {
+        guard container.contains(ConfigurationKey("systems")) else { return [:] }
+        let systems = try container.nestedContainer(keyedBy: ConfigurationKey.self, forKey: ConfigurationKey("systems"))
+        var result: [String: SystemBehavior] = [:]
+        for key in systems.allKeys {
+            result[ConfigurationKey.snakeCase(key.stringValue)] = try systems.decode(SystemBehavior.self, forKey: key)
+        }
+        return result
     }
 
     public func encode(to encoder: any Encoder) throws {

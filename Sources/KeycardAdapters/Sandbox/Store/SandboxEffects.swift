@@ -36,11 +36,12 @@ struct SandboxEffects {
     // MARK: Ledger
 
     func changed(_ confirmationID: String, _ detail: String, in db: Database) throws -> AdapterConfirmation {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO side_effects (system, action, target, employee_id, idempotency_key, confirmation_id, at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [system, request.action, target, user, request.idempotencyKey, confirmationID, now.timeIntervalSince1970])
         return AdapterConfirmation(confirmationID: confirmationID, alreadyInState: false, detail: detail)
     }
@@ -64,7 +65,8 @@ struct SandboxEffects {
 
     private func accountRow(_ db: Database, system: String? = nil) throws -> Row? {
         try Row.fetchOne(
-            db, sql: "SELECT * FROM accounts WHERE system = ? AND user_key = ?", arguments: [system ?? self.system, user])
+            db.cachedStatement(sql: "SELECT * FROM accounts WHERE system = ? AND user_key = ?"),
+            arguments: [system ?? self.system, user])
     }
 
     private func ensureAccount(_ db: Database) throws -> AdapterConfirmation {

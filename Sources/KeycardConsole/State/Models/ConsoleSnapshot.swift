@@ -20,14 +20,14 @@ public struct ConsoleSnapshot: Sendable, Hashable {
     public var audit: [AuditRow]
     public var auditChain: AuditChainStatus
     /// The run the console is focused on (see `ConsoleFocus`), when one is.
-    public var runDetail: RunDetail?
+    public var runDetail: RunDetailModel?
     public var employeeDetail: EmployeeDetail?
 
     public init(
         organization: String, databasePath: String, engineState: EngineState, takenAt: Date, runs: [RunRow] = [],
         failures: [FailureRow] = [], approvals: [ApprovalRow] = [], employees: [EmployeeRow] = [], systems: [SystemRow] = [],
         events: [EventRow] = [], audit: [AuditRow] = [], auditChain: AuditChainStatus = .unverified,
-        runDetail: RunDetail? = nil, employeeDetail: EmployeeDetail? = nil
+        runDetail: RunDetailModel? = nil, employeeDetail: EmployeeDetail? = nil
     ) {
         self.organization = organization
         self.databasePath = databasePath

@@ -1,12 +1,6 @@
 import Foundation
 import KeycardCore
 
-/// Where a whole run is, as the Runs view shows it.
-public enum RunState: String, Sendable, Hashable, CaseIterable, Codable {
-    case scheduled, running, awaitingApproval = "awaiting", succeeded
-    case completedWithFailures = "partial", failed, rollingBack = "rolling-back", rolledBack = "rolled-back", cancelled
-}
-
 /// One run in the Runs list.
 public struct RunRow: Sendable, Hashable, Identifiable {
     public var id: String

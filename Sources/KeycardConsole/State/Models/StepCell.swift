@@ -2,7 +2,7 @@ import Foundation
 import KeycardCore
 
 /// One attempt of a step: when, and how it ended.
-public struct StepAttempt: Sendable, Hashable {
+public struct StepAttemptRow: Sendable, Hashable {
     public var number: Int
     public var startedAt: Date
     public var finishedAt: Date?
@@ -27,7 +27,7 @@ public struct StepCell: Sendable, Hashable, Identifiable {
     public var dependsOn: [String]
     public var startedAt: Date?
     public var finishedAt: Date?
-    public var attempts: [StepAttempt]
+    public var attempts: [StepAttemptRow]
     /// Action parameters as given; the Step view redacts secret-looking keys.
     public var parameters: [String: String]
     public var justifications: [Justification]
@@ -38,7 +38,7 @@ public struct StepCell: Sendable, Hashable, Identifiable {
 
     public init(
         id: String, title: String, system: String, action: String, state: StepState, dependsOn: [String] = [],
-        startedAt: Date? = nil, finishedAt: Date? = nil, attempts: [StepAttempt] = [], parameters: [String: String] = [:],
+        startedAt: Date? = nil, finishedAt: Date? = nil, attempts: [StepAttemptRow] = [], parameters: [String: String] = [:],
         justifications: [Justification] = [], approver: String? = nil, approvalReason: String? = nil,
         confirmationID: String? = nil, critical: Bool = false
     ) {
@@ -77,7 +77,7 @@ public struct RunTier: Sendable, Hashable {
 }
 
 /// A run with its tiered graph: the Run view's content.
-public struct RunDetail: Sendable, Hashable {
+public struct RunDetailModel: Sendable, Hashable {
     public var run: RunRow
     public var tiers: [RunTier]
 

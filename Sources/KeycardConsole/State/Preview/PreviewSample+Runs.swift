@@ -4,10 +4,10 @@ import KeycardCore
 extension PreviewSample {
     static func step(
         _ id: String, _ title: String, _ system: String, _ action: String, _ state: StepState, needs: [String] = [],
-        from start: Date? = nil, to end: Date? = nil, attempts: [StepAttempt]? = nil, parameters: [String: String] = [:],
+        from start: Date? = nil, to end: Date? = nil, attempts: [StepAttemptRow]? = nil, parameters: [String: String] = [:],
         why: [Justification] = [], approver: String? = nil, approvalReason: String? = nil, confirmation: String? = nil, critical: Bool = false
     ) -> StepCell {
-        let tries = attempts ?? (start.map { [StepAttempt(number: 1, startedAt: $0, finishedAt: end)] } ?? [])
+        let tries = attempts ?? (start.map { [StepAttemptRow(number: 1, startedAt: $0, finishedAt: end)] } ?? [])
         return StepCell(
             id: "run-1042/\(id)", title: title, system: system, action: action, state: state, dependsOn: needs.map { "run-1042/\($0)" },
             startedAt: start, finishedAt: end, attempts: tries, parameters: parameters, justifications: why, approver: approver,
@@ -15,7 +15,7 @@ extension PreviewSample {
     }
 
     /// Sarah Chen's joiner run: the six tiers of the seed (identity → base access → department → role → device → notifications).
-    static var sarahRun: RunDetail {
+    static var sarahRun: RunDetailModel {
         let base = why("base-access", "employment_type in [\"full_time\", \"contractor\"]")
         let eng = why("dept-engineering", "department == \"Engineering\"")
         let backend = why("eng-backend", "team == \"Backend\"")
@@ -25,7 +25,7 @@ extension PreviewSample {
             RunTier(number: 1, name: "Identity", steps: [
                 step("okta-create", "Create Okta account", "okta", "create_user", .succeeded, from: at(3, 5, 10), to: at(3, 5, 12), parameters: ["login": "sarah.chen@acme.example", "temporary_password": "Xk2!p9…"], why: [base], critical: true),
                 step("google-create", "Create Google account", "google", "create_user", .succeeded, from: at(3, 5, 10), to: at(3, 5, 31),
-                     attempts: [StepAttempt(number: 1, startedAt: at(3, 5, 10), finishedAt: at(3, 5, 14), error: "429 Too Many Requests (Retry-After 15s)"), StepAttempt(number: 2, startedAt: at(3, 5, 29), finishedAt: at(3, 5, 31))],
+                     attempts: [StepAttemptRow(number: 1, startedAt: at(3, 5, 10), finishedAt: at(3, 5, 14), error: "429 Too Many Requests (Retry-After 15s)"), StepAttemptRow(number: 2, startedAt: at(3, 5, 29), finishedAt: at(3, 5, 31))],
                      parameters: ["primary_email": "sarah.chen@acme.example", "org_unit": "/Engineering"], why: [base], critical: true),
             ]),
             RunTier(number: 2, name: "Base access", steps: [
@@ -37,7 +37,7 @@ extension PreviewSample {
             RunTier(number: 3, name: "Department", steps: [
                 step("okta-engineering", "Okta group engineering", "okta", "add_to_group", .succeeded, needs: ["okta-all-staff"], from: at(3, 5, 41), to: at(3, 5, 42), parameters: ["group": "engineering"], why: [eng]),
                 step("gitlab-engineering", "GitLab group engineering", "gitlab", "add_to_group", .succeeded, needs: ["okta-create"], from: at(3, 5, 41), to: at(3, 6, 58),
-                     attempts: [StepAttempt(number: 1, startedAt: at(3, 5, 41), finishedAt: at(3, 6, 11), error: "timeout after 30s"), StepAttempt(number: 2, startedAt: at(3, 6, 52), finishedAt: at(3, 6, 58))],
+                     attempts: [StepAttemptRow(number: 1, startedAt: at(3, 5, 41), finishedAt: at(3, 6, 11), error: "timeout after 30s"), StepAttemptRow(number: 2, startedAt: at(3, 6, 52), finishedAt: at(3, 6, 58))],
                      parameters: ["group": "engineering", "access_level": "developer"], why: [eng]),
                 step("slack-engineering", "Slack #engineering", "slack", "add_to_channel", .succeeded, needs: ["slack-invite"], from: at(3, 5, 41), to: at(3, 5, 43), parameters: ["channel": "#engineering"], why: [eng]),
                 step("notion-engineering", "Notion teamspace Eng", "notion", "add_to_teamspace", .succeeded, needs: ["notion-invite"], from: at(3, 5, 41), to: at(3, 5, 45), parameters: ["teamspace": "Engineering"], why: [eng]),
@@ -57,10 +57,10 @@ extension PreviewSample {
                 step("slack-manager", "Slack DM to manager", "slack", "send_message", .pending, needs: ["slack-invite"], parameters: ["to": "dana.kim", "api_token": "xoxb-1234"], why: [welcome]),
             ]),
         ]
-        return RunDetail(run: runs[0], tiers: tiers)
+        return RunDetailModel(run: runs[0], tiers: tiers)
     }
 
-    public static func runDetail(_ id: String) -> RunDetail? {
+    public static func runDetail(_ id: String) -> RunDetailModel? {
         if id == sarahRunID { return sarahRun }
         guard let run = runs.first(where: { $0.id == id }) else { return nil }
         let states: [StepState] = run.state == .succeeded ? [.succeeded, .succeeded] : (run.state == .rolledBack ? [.failed, .compensated] : [.succeeded, .running])
@@ -69,7 +69,7 @@ extension PreviewSample {
             StepCell(id: "\(id)/okta-create", title: run.kind == .leaver ? "Suspend Okta user" : "Create Okta account", system: "okta", action: "create_user", state: states[0], startedAt: start, finishedAt: start.addingTimeInterval(3), critical: true),
             StepCell(id: "\(id)/google-create", title: run.kind == .leaver ? "Suspend Google user" : "Create Google account", system: "google", action: "create_user", state: states[1], startedAt: start, finishedAt: states[1] == .running ? nil : start.addingTimeInterval(5)),
         ])
-        return RunDetail(run: run, tiers: [tier])
+        return RunDetailModel(run: run, tiers: [tier])
     }
 }
 

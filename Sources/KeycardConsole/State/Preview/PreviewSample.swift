@@ -7,6 +7,20 @@ public enum PreviewSample {
     /// The sample's "now": 2026-03-02 03:17:42 UTC.
     public static let now = Date(timeIntervalSince1970: 1_772_421_462)
 
+    /// A clock that starts at the sample's "now" and then runs in real time, so durations tick in `--preview`.
+    public static var clock: any KeycardClock { ShiftedClock(start: now) }
+
+    struct ShiftedClock: KeycardClock {
+        let start: Date
+        let launched = Date()
+
+        var now: Date { start.addingTimeInterval(Date().timeIntervalSince(launched)) }
+
+        func sleep(until deadline: Date) async throws {
+            try await SystemClock().sleep(until: Date().addingTimeInterval(deadline.timeIntervalSince(now)))
+        }
+    }
+
     static func at(_ hour: Int, _ minute: Int, _ second: Int, dayOffset: Int = 0) -> Date {
         let seconds: Int = dayOffset * 86400 + hour * 3600 + minute * 60 + second
         return Date(timeIntervalSince1970: 1_772_409_600 + Double(seconds))

@@ -25,7 +25,7 @@ enum DeliveryFiles {
         return try names.compactMap { name in
             let full = (path as NSString).appendingPathComponent(name)
             var nestedIsDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: full, isDirectory: &nestedIsDirectory)
+            _ = FileManager.default.fileExists(atPath: full, isDirectory: &nestedIsDirectory)
             if nestedIsDirectory.boolValue { return nil }
             return File(name: full, body: try Data(contentsOf: URL(fileURLWithPath: full)))
         }

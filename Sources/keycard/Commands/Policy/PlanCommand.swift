@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KeycardCore
+import KeycardEngine
 import KeycardPolicy
 import KeycardStore
 
@@ -21,6 +22,9 @@ struct PlanCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Plan for this stored employee instead of an event.", valueName: "id"))
     var employee: String?
+
+    @Flag(help: "Print the engine's plan instead: tiers, steps, dependencies and compensations.")
+    var steps = false
 
     @OptionGroup var policyOptions: PolicyOptions
     @OptionGroup var global: GlobalOptions
@@ -75,8 +79,9 @@ struct PlanCommand: AsyncParsableCommand {
     private func user(_ employee: Employee) -> String { employee.email ?? employee.id }
 
     private func printGrants(_ grants: [Grant], for employee: Employee, heading: String) throws {
+        if steps { return try StepPlanPrinter.print(.joiner(employee, grants: grants), json: global.json) }
         if global.json {
-            try JSONOutput.print(SeedPlan(user: user(employee), access: grants.map { PolicyCLI.accessEntry($0.key) }))
+            try PlanJSON.print(SeedPlan(user: user(employee), access: grants.map { AccessEntry(key: $0.key) }))
             return
         }
         print("Plan for \(employee.displayName) <\(user(employee))> (\(employee.id)), \(heading): \(grants.count) grants from \(policyOptions.directory)")
@@ -84,10 +89,16 @@ struct PlanCommand: AsyncParsableCommand {
     }
 
     private func printDiff(_ diff: GrantDiff, for employee: Employee, heading: String) throws {
+        if steps {
+            let request: PlanRequest = heading == LifecycleEventType.terminated.rawValue
+                ? .leaver(employee, currentGrants: diff.revoke)
+                : .mover(employee, add: diff.add, revoke: diff.revoke, keep: diff.keep)
+            return try StepPlanPrinter.print(request, json: global.json)
+        }
         if global.json {
-            try JSONOutput.print(SeedDiff(
-                user: user(employee), add: diff.add.map { PolicyCLI.accessEntry($0.key) },
-                revoke: diff.revoke.map { PolicyCLI.accessEntry($0.key) }, keep: diff.keep.map { PolicyCLI.accessEntry($0.key) }))
+            try PlanJSON.print(SeedDiff(
+                user: user(employee), add: diff.add.map { AccessEntry(key: $0.key) },
+                revoke: diff.revoke.map { AccessEntry(key: $0.key) }, keep: diff.keep.map { AccessEntry(key: $0.key) }))
             return
         }
         print("Plan for \(employee.displayName) <\(user(employee))> (\(employee.id)), \(heading): "
@@ -97,18 +108,4 @@ struct PlanCommand: AsyncParsableCommand {
             print(PolicyCLI.grantLines(grants, marker: marker).joined(separator: "\n"))
         }
     }
-}
-
-/// The seed's plan output.
-struct SeedPlan: Encodable {
-    var user: String
-    var access: [[String: String]]
-}
-
-/// A mover's or leaver's plan output.
-struct SeedDiff: Encodable {
-    var user: String
-    var add: [[String: String]]
-    var revoke: [[String: String]]
-    var keep: [[String: String]]
 }

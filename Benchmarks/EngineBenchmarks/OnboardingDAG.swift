@@ -1,0 +1,58 @@
+import Foundation
+import KeycardCore
+import KeycardEngine
+import Synchronization
+
+/// The shared onboarding-dag workload (../shared/bench/onboarding-dag): 24 steps in 6 tiers of 4, each step a
+/// 50 ms call, each tier after the whole previous tier; step t2s1 fails twice, then succeeds; fixed 100 ms backoff.
+enum OnboardingDAG {
+    static let tiers = 6
+    static let width = 4
+    static let stepLatency: Duration = .milliseconds(50)
+
+    static func action(tier: Int, step: Int) -> String { "t\(tier)s\(step)" }
+
+    static var capabilities: SystemCapabilities {
+        var actions: [ActionCapability] = []
+        for tier in 0..<tiers {
+            for step in 0..<width {
+                let previous = tier == 0 ? [] : (0..<width).map { action(tier: tier - 1, step: $0) }
+                actions.append(ActionCapability(name: action(tier: tier, step: step), kind: .account, requires: previous))
+            }
+        }
+        return SystemCapabilities(system: "dag", displayName: "Onboarding DAG", actions: actions)
+    }
+
+    static var grants: [Grant] {
+        (0..<tiers).flatMap { tier in (0..<width).map { Grant(system: "dag", action: action(tier: tier, step: $0)) } }
+    }
+
+    static var configuration: EngineConfiguration {
+        var configuration = EngineConfiguration(leaseDuration: 60, pollInterval: 5)
+        configuration.retry = RetryPolicy(maxAttempts: 3, baseDelay: 0.1, maxDelay: 0.1, multiplier: 1, jitter: .none)
+        configuration.defaultLimits = SystemLimits(maxInFlight: 100_000, ratePerSecond: 10_000_000, burst: 100_000)
+        return configuration
+    }
+
+    static let employee = Employee(id: "E1", attributes: ["email": .string("bench@company.com")])
+}
+
+/// The sandbox call of the workload: sleeps 50 ms; `t2s1` fails its first two attempts of each run.
+final class DAGAdapter: SystemAdapter {
+    let capabilities = OnboardingDAG.capabilities
+    private let calls = Mutex<[String: Int]>([:])
+
+    var executions: Int { calls.withLock { $0.values.reduce(0, +) } }
+
+    func perform(_ request: AdapterRequest) async throws(AdapterError) -> AdapterConfirmation {
+        let count = calls.withLock { calls in
+            calls[request.idempotencyKey, default: 0] += 1
+            return calls[request.idempotencyKey]!
+        }
+        try? await Task.sleep(for: OnboardingDAG.stepLatency)
+        if request.action == "t2s1" && count <= 2 {
+            throw AdapterError(.retryable, "scripted failure \(count) of t2s1")
+        }
+        return AdapterConfirmation(confirmationID: request.idempotencyKey)
+    }
+}
