@@ -97,6 +97,9 @@ let package = Package(
             name: "KeycardConsole",
             dependencies: [
                 "KeycardCore",
+                "KeycardStore",
+                "KeycardPolicy",
+                "KeycardEngine",
                 "CNcursesw",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -112,6 +115,7 @@ let package = Package(
                 "KeycardIntake",
                 "KeycardAdapters",
                 "KeycardEngine",
+                "KeycardConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -153,13 +157,13 @@ let package = Package(
         ),
         .testTarget(
             name: "KeycardConsoleTests",
-            dependencies: ["KeycardConsole", "KeycardTestSupport"],
+            dependencies: ["KeycardConsole", "KeycardEngine", "KeycardAdapters", "KeycardStore", "KeycardTestSupport"],
             exclude: ["__Snapshots__"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "KeycardCLITests",
-            dependencies: ["KeycardTestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["KeycardTestSupport", "KeycardAdapters", "KeycardStore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
     ]

@@ -15,7 +15,7 @@ struct Keycard: AsyncParsableCommand {
             PolicyCommand.self,
             WhatIfCommand.self,
             AuditCommand.self,
-            RunsCommand.self, ApproveCommand.self, DenyCommand.self, RetryCommand.self, SkipCommand.self,
+            WorkCommand.self, RunsCommand.self, ApproveCommand.self, DenyCommand.self, RetryCommand.self, SkipCommand.self,
             RollbackCommand.self, CancelCommand.self, PauseCommand.self, ResumeCommand.self,
         ]
     )

@@ -63,7 +63,7 @@ struct IntakeCommandTests {
         let db = directory.path("k.sqlite")
         let secret = "cli-secret"
         let process = try KeycardBinary.makeProcess(
-            ["serve", "--listen", "127.0.0.1:0", "--db", db], environment: ["KEYCARD_WEBHOOK_SECRET_CANONICAL": secret])
+            ["serve", "--intake-only", "--listen", "127.0.0.1:0", "--db", db], environment: ["KEYCARD_WEBHOOK_SECRET_CANONICAL": secret])
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

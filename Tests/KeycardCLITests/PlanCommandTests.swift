@@ -123,7 +123,7 @@ struct PlanCommandTests {
         let scratch = TemporaryDirectory(prefix: "keycard-whatif")
         let proposed = scratch.url.appendingPathComponent("policies")
         try FileManager.default.createDirectory(at: proposed, withIntermediateDirectories: true)
-        let demo = FixturePathsRoot.repositoryRoot.appendingPathComponent("fixtures/demo/policies")
+        let demo = FixturePaths.repositoryRoot.appendingPathComponent("fixtures/demo/policies")
         for name in try FileManager.default.contentsOfDirectory(atPath: demo.path) {
             var text = try String(contentsOf: demo.appendingPathComponent(name), encoding: .utf8)
             text = text.replacingOccurrences(of: "profile: sales-engineer", with: "profile: solutions-engineer")

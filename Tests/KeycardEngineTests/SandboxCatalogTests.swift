@@ -38,7 +38,7 @@ struct SandboxCatalogTests {
     @Test func federatedAppsNeedTheOktaAccount() {
         for (system, action) in [
             ("slack", "invite_user"), ("salesforce", "create_user"), ("gitlab", "add_to_group"),
-            ("notion", "add_member"), ("aws", "assign_permission_set"),
+            ("notion", "add_to_workspace"), ("aws", "assign_permission_set"),
         ] {
             #expect(SystemCatalog.all.action(system: system, action: action)?.requires == ["okta:create_user"])
         }

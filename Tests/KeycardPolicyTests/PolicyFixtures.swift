@@ -6,11 +6,11 @@ import KeycardTestSupport
 /// Shared inputs of the policy tests: the demo policies and Sarah Chen from the seed.
 enum PolicyFixtures {
     static var demoPolicies: String {
-        FixturePathsRoot.repositoryRoot.appendingPathComponent("fixtures/demo/policies").path
+        FixturePaths.repositoryRoot.appendingPathComponent("fixtures/demo/policies").path
     }
 
     static var demoPolicyTests: String {
-        FixturePathsRoot.repositoryRoot.appendingPathComponent("fixtures/demo/policy-tests").path
+        FixturePaths.repositoryRoot.appendingPathComponent("fixtures/demo/policy-tests").path
     }
 
     static func demoSet() throws -> PolicySet {

@@ -20,7 +20,7 @@ public enum KeycardBinary {
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             directory.deleteLastPathComponent()
         }
-        return FixturePathsRoot.repositoryRoot.appendingPathComponent(".build/debug/keycard")
+        return FixturePaths.repositoryRoot.appendingPathComponent(".build/debug/keycard")
     }
 
     /// Runs `keycard ARGS` to completion in `directory` (the repository root by default).
@@ -51,14 +51,7 @@ public enum KeycardBinary {
         env["KEYCARD_DB"] = nil
         env.merge(environment) { _, new in new }
         process.environment = env
-        process.currentDirectoryURL = directory ?? FixturePathsRoot.repositoryRoot
+        process.currentDirectoryURL = directory ?? FixturePaths.repositoryRoot
         return process
-    }
-}
-
-/// The repository root, found from this file's location.
-public enum FixturePathsRoot {
-    public static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 }

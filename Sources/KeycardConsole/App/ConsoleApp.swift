@@ -103,13 +103,11 @@ public final class ConsoleApp {
         case .engine(let command):
             logger.info("engine command", metadata: ["command": "\(command)", "actor": "\(state.actor)"])
             Task { @MainActor [dataSource] in
-                do {
-                    let message = try await dataSource.perform(command)
-                    self.dispatch(.commandFinished(message: message, failed: false))
-                } catch {
-                    self.logger.error("engine command failed", metadata: ["command": "\(command)", "error": "\(error)"])
-                    self.dispatch(.commandFinished(message: "\(error)", failed: true))
+                let outcome = await dataSource.outcome(of: command)
+                if case .commandFinished(let message, true) = outcome {
+                    self.logger.error("engine command refused", metadata: ["command": "\(command)", "reason": "\(message)"])
                 }
+                self.dispatch(outcome)
                 self.reload()
             }
         }

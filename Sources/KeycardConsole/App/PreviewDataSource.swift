@@ -65,6 +65,9 @@ public actor PreviewDataSource: ConsoleDataSource {
         case .resume:
             engineState = .running
             return "engine resumed"
+        case .retryRun(let runID):
+            failures.removeAll { $0.runID == runID }
+            return "retrying the failed steps of \(runID)"
         case .retryAllFailed(let system):
             let count = failures.filter { $0.system == system }.count
             failures.removeAll { $0.system == system }

@@ -15,6 +15,7 @@ public enum KeyBindings {
         KeyBinding([.character("s")], "Skip", scopes: [.failures] + stepViews, dangerous: true, mutates: true, action: .skip),
         KeyBinding([.character("R")], "Retry all of system", scopes: [.failures], dangerous: true, mutates: true, action: .retryAllFailedForSystem),
         KeyBinding([.character("x")], "Rollback", scopes: [.runs, .failures] + stepViews, dangerous: true, mutates: true, action: .rollback),
+        KeyBinding([.character("r")], "Retry failed", scopes: [.runs], mutates: true, action: .retry),
         KeyBinding([.character("r")], "Replay", scopes: [.events], mutates: true, action: .replay),
         KeyBinding([.character("x")], "Discard", scopes: [.events], dangerous: true, mutates: true, action: .discard),
         KeyBinding([.character("t")], "Timeline", scopes: [.run], action: .toggleTimeline),

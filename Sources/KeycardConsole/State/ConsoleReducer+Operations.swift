@@ -85,6 +85,7 @@ extension ConsoleReducer {
     }
 
     static func retry(_ state: inout ConsoleState) -> [Effect] {
+        if state.kind == .runs { return retryRun(&state) }
         guard let step = targetStep(state) else {
             return refuse(&state, "retry works on a failed step (see :failures)")
         }
@@ -93,6 +94,15 @@ extension ConsoleReducer {
         }
         state.flash = Flash("retrying \(step.title) for \(step.employee)…")
         return [.engine(.retry(stepID: step.stepID))]
+    }
+
+    static func retryRun(_ state: inout ConsoleState) -> [Effect] {
+        guard let run = state.selectedRun else { return refuse(&state, "no run selected") }
+        guard run.failures > 0 else {
+            return refuse(&state, "\(run.employeeName)'s run has no failed step to retry")
+        }
+        state.flash = Flash("retrying \(run.failures) failed step\(run.failures == 1 ? "" : "s") of \(run.employeeName)'s run…")
+        return [.engine(.retryRun(runID: run.id))]
     }
 
     static func skip(_ state: inout ConsoleState) -> [Effect] {

@@ -3,6 +3,8 @@ public enum EngineCommand: Sendable, Hashable {
     case approve(stepID: String, reason: String, approver: String)
     case deny(stepID: String, reason: String, approver: String)
     case retry(stepID: String)
+    /// Every failed step of the run.
+    case retryRun(runID: String)
     case skip(stepID: String, reason: String, actor: String)
     case rollback(runID: String, actor: String)
     case pause(actor: String)

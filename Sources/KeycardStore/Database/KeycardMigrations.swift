@@ -7,6 +7,7 @@ public enum KeycardMigrations {
         IntakeMigrations.register(in: &migrator)
         EngineMigrations.register(in: &migrator)
         AuditMigrations.register(in: &migrator)
+        ProvisioningMigrations.register(in: &migrator)
         return migrator
     }
 

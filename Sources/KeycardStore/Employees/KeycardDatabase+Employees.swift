@@ -25,17 +25,21 @@ extension KeycardDatabase {
     /// Every applied change to an employee, oldest first: what a mover's diff is computed from.
     public func employeeHistory(id: String) throws -> [EmployeeChange] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM employee_history WHERE employee_id = ? ORDER BY id", arguments: [id]).map { row in
-                let before: String? = row["before"]
-                return EmployeeChange(
-                    id: row["id"], employeeID: row["employee_id"], eventID: row["event_id"],
-                    eventType: LifecycleEventType(rawValue: row["event_type"]) ?? .updated,
-                    eventTimestamp: Date(timeIntervalSince1970: row["event_timestamp"]),
-                    before: try before.map { try JSONColumn.decode([String: AttributeValue].self, from: $0) },
-                    after: try JSONColumn.decode([String: AttributeValue].self, from: row["after"]),
-                    changed: try JSONColumn.decode([String].self, from: row["changed"]),
-                    appliedAt: Date(timeIntervalSince1970: row["applied_at"]))
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM employee_history WHERE employee_id = ? ORDER BY id", arguments: [id]).map(EmployeeChange.init(row:))
         }
+    }
+}
+
+extension EmployeeChange {
+    init(row: Row) throws {
+        let before: String? = row["before"]
+        self.init(
+            id: row["id"], employeeID: row["employee_id"], eventID: row["event_id"],
+            eventType: LifecycleEventType(rawValue: row["event_type"]) ?? .updated,
+            eventTimestamp: Date(timeIntervalSince1970: row["event_timestamp"]),
+            before: try before.map { try JSONColumn.decode([String: AttributeValue].self, from: $0) },
+            after: try JSONColumn.decode([String: AttributeValue].self, from: row["after"]),
+            changed: try JSONColumn.decode([String].self, from: row["changed"]),
+            appliedAt: Date(timeIntervalSince1970: row["applied_at"]))
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import KeycardAdapters
+import KeycardEngine
 import KeycardIntake
 import Yams
 
@@ -26,19 +28,54 @@ struct KeycardConfig: Decodable {
         }
     }
 
-    var organization: String = "Keycard"
-    var intake = Intake()
+    /// Which adapters runs call: the simulated systems of `sandbox:`, or the vendors' real APIs.
+    enum Mode: String, Decodable {
+        case sandbox, live
+    }
 
-    enum CodingKeys: String, CodingKey {
-        case organization, intake
+    var organization: String = "Keycard"
+    var mode: Mode = .sandbox
+    /// The policies directory; relative paths are relative to the config file's folder.
+    var policies: String?
+    var intake = Intake()
+    var engine = EngineConfiguration()
+    var sandbox = SandboxConfiguration()
+    /// The folder of the file this was read from: where relative paths in it start.
+    var directory = "."
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case organization, mode, policies, intake, engine, sandbox
     }
 
     init() {}
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        let unknown = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue)
+            .filter { CodingKeys(rawValue: $0) == nil }
+        if let key = unknown.first {
+            let known = CodingKeys.allCases.map(\.rawValue).joined(separator: ", ")
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: [AnyKey(stringValue: key)], debugDescription: "unknown key '\(key)' (known: \(known))"))
+        }
         organization = try container.decodeIfPresent(String.self, forKey: .organization) ?? "Keycard"
+        mode = try container.decodeIfPresent(Mode.self, forKey: .mode) ?? .sandbox
+        policies = try container.decodeIfPresent(String.self, forKey: .policies)
         intake = try container.decodeIfPresent(Intake.self, forKey: .intake) ?? Intake()
+        engine = try container.decodeIfPresent(EngineConfiguration.self, forKey: .engine) ?? EngineConfiguration()
+        sandbox = try container.decodeIfPresent(SandboxConfiguration.self, forKey: .sandbox) ?? SandboxConfiguration()
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// A path from the config file, made absolute against the file's folder.
+    func resolve(_ path: String) -> String {
+        path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path)
     }
 
     /// Loads a config file; a missing default file gives the defaults, a bad one names the problem.
@@ -50,7 +87,14 @@ struct KeycardConfig: Decodable {
         }
         let text = try String(contentsOfFile: file, encoding: .utf8)
         do {
-            return try YAMLDecoder().decode(KeycardConfig.self, from: text)
+            var config = try YAMLDecoder().decode(KeycardConfig.self, from: text)
+            config.directory = (file as NSString).deletingLastPathComponent.isEmpty ? "." : (file as NSString).deletingLastPathComponent
+            if let database = config.sandbox.database, database != ":memory:" {
+                config.sandbox.database = config.resolve(database)
+            }
+            return config
+        } catch let error as DecodingError {
+            throw CLIError("config \(file): \(ConfigErrorText.describe(error))")
         } catch {
             throw CLIError("config \(file): \(error)")
         }

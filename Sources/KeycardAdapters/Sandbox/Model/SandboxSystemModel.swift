@@ -74,7 +74,7 @@ struct SandboxSystemModel: Sendable {
     static let notion = SandboxSystemModel(
         system: "notion", accountID: .uuid, containerID: .uuid, effectID: .uuid, accountSystem: "notion",
         operations: [
-            "add_member": .ensureAccount, "remove_member": .setAccountStatus("removed"),
+            "add_to_workspace": .ensureAccount, "remove_from_workspace": .setAccountStatus("removed"),
             "add_to_teamspace": .ensureMembership(kind: "teamspace", parameter: "teamspace"),
             "remove_from_teamspace": .removeMembership(kind: "teamspace", parameter: "teamspace"),
         ])

@@ -1,10 +1,8 @@
 import ArgumentParser
 import Foundation
-import KeycardAdapters
 import KeycardCore
 import KeycardEngine
 import KeycardStore
-import Yams
 
 /// Options of the engine commands: the store, who is acting, and the config file with the `engine:` section.
 struct EngineOptions: ParsableArguments {
@@ -15,28 +13,12 @@ struct EngineOptions: ParsableArguments {
 
     /// An engine over the store for commands: it applies them to runs no engine holds, or queues them for the one that does.
     func engine() throws -> Engine {
-        let database = try global.openDatabase()
-        return Engine(
-            database: database, catalog: SystemCatalog.all, adapters: [], configuration: try configuration(),
-            owner: "cli-\(ProcessInfo.processInfo.processIdentifier)")
+        try runtime(purpose: .operatorCommands).engine
     }
 
-    func configuration() throws -> EngineConfiguration {
-        let path = config ?? ProcessInfo.processInfo.environment["KEYCARD_CONFIG"] ?? "./keycard.yaml"
-        guard FileManager.default.fileExists(atPath: path) else {
-            if config != nil { throw CLIError("config file \(path) does not exist") }
-            return EngineConfiguration()
-        }
-        do {
-            let text = try String(contentsOfFile: path, encoding: .utf8)
-            return try YAMLDecoder().decode(EngineSection.self, from: text).engine ?? EngineConfiguration()
-        } catch {
-            throw CLIError("\(path): the engine section is invalid: \(error)")
-        }
-    }
-
-    private struct EngineSection: Decodable {
-        var engine: EngineConfiguration?
+    /// The store, config, policies and engine; `.worker` also builds the configured adapters.
+    func runtime(purpose: KeycardRuntime.Purpose) throws -> KeycardRuntime {
+        try KeycardRuntime.open(global: global, configPath: config, purpose: purpose)
     }
 }
 
