@@ -36,6 +36,7 @@ let package = Package(
                 .product(name: "KeycardCore", package: "Keycard"),
                 .product(name: "KeycardStore", package: "Keycard"),
                 .product(name: "KeycardEngine", package: "Keycard"),
+                .product(name: "KeycardAdapters", package: "Keycard"),
             ],
             path: "EngineBenchmarks",
             swiftSettings: [.swiftLanguageMode(.v6)],
@@ -49,6 +50,17 @@ let package = Package(
                 .product(name: "KeycardPolicy", package: "Keycard"),
             ],
             path: "PolicyBenchmarks",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "ConsoleBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "KeycardCore", package: "Keycard"),
+                .product(name: "KeycardConsole", package: "Keycard"),
+            ],
+            path: "ConsoleBenchmarks",
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),

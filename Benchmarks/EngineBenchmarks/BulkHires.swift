@@ -120,7 +120,7 @@ final class CountingAdapter: SystemAdapter {
 /// CPU time (user + system) this process has used so far, in nanoseconds.
 func processCPUNanoseconds() -> Int {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     let user = Int(usage.ru_utime.tv_sec) * 1_000_000_000 + Int(usage.ru_utime.tv_usec) * 1000
     let system = Int(usage.ru_stime.tv_sec) * 1_000_000_000 + Int(usage.ru_stime.tv_usec) * 1000
     return user + system

@@ -31,8 +31,13 @@ let benchmarks: @Sendable () -> Void = {
                 precondition(state == .succeeded, "run \(id) ended \(state)")
             }
             benchmark.stopMeasurement()
+            if ProcessInfo.processInfo.environment["KEYCARD_BENCH_VERBOSE"] != nil {
+                print("commits: \(engine.commitCounters)")
+            }
             precondition(adapter.executions == runs * 26, "expected \(runs * 26) step executions, saw \(adapter.executions)")
             await engine.stop()
         }
     }
+
+    registerBulkHiresBenchmark()
 }

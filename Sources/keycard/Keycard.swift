@@ -15,8 +15,9 @@ struct Keycard: AsyncParsableCommand {
             PolicyCommand.self,
             WhatIfCommand.self,
             AuditCommand.self,
-            WorkCommand.self, RunsCommand.self, ApproveCommand.self, DenyCommand.self, RetryCommand.self, SkipCommand.self,
+            DemoCommand.self, WorkCommand.self, RunsCommand.self, ApproveCommand.self, DenyCommand.self, RetryCommand.self, SkipCommand.self,
             RollbackCommand.self, CancelCommand.self, PauseCommand.self, ResumeCommand.self,
+            ConsoleCommand.self,
         ]
     )
 }

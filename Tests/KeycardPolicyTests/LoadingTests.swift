@@ -17,6 +17,18 @@ struct LoadingTests {
         #expect(problem.message.hasPrefix("YAML error"))
     }
 
+    @Test("an alias bomb (billion laughs) is refused with a problem, not expanded")
+    func aliasBomb() throws {
+        var lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+        for level in 1...9 {
+            let previous = Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+            lines.append("a\(level): &a\(level) [\(previous)]")
+        }
+        let text = "- id: bomb\n  when: \"true\"\n  grants: []\n  x:\n" + lines.map { "    " + $0 }.joined(separator: "\n") + "\n"
+        let found = problems(text)
+        #expect(found.contains { $0.message.contains("YAML nodes") }, "\(found)")
+    }
+
     @Test("a bad condition is reported at its line and column with a caret")
     func conditionErrors() throws {
         let text = "- id: a\n  when: employee.department == \n  grants: []\n"

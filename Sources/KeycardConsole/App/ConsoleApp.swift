@@ -31,7 +31,7 @@ public final class ConsoleApp {
             logPath: options.logPath)
     }
 
-    /// Runs until `q`, `:q`, SIGINT or SIGTERM; restores the terminal and returns the exit code (0, or 128 + signal).
+    /// Runs until `q`, `:q`, SIGINT, SIGTERM or SIGHUP; restores the terminal and returns the exit code (0, or 128 + signal).
     public func run() async throws -> Int32 {
         let directories = options.themeDirectories ?? ThemeResolver.defaultDirectories(environment: options.environment)
         // Resolve before touching the terminal, so a bad theme is a readable error on a normal screen.

@@ -13,14 +13,18 @@ final class EngineChangeFeed: Sendable {
         self.interval = interval
     }
 
-    /// A new tick stream over `events`; it ends when the consumer stops iterating.
-    func ticks(from events: AsyncStream<RunEvent>) -> AsyncStream<Void> {
+    /// A new tick stream over `events` (and `external` changes); it ends when the consumer stops iterating.
+    func ticks(from events: AsyncStream<RunEvent>, external: AsyncStream<Void>? = nil) -> AsyncStream<Void> {
         let (dirty, dirtyContinuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let (ticks, tickContinuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let id = nextID.add(1, ordering: .relaxed).newValue
         pokes.withLock { $0[id] = dirtyContinuation }
         let forward = Task {
             for await _ in events { dirtyContinuation.yield() }
+        }
+        let forwardExternal = Task {
+            guard let external else { return }
+            for await _ in external { dirtyContinuation.yield() }
         }
         let interval = self.interval
         let throttle = Task {
@@ -31,6 +35,7 @@ final class EngineChangeFeed: Sendable {
         }
         tickContinuation.onTermination = { [weak self] _ in
             forward.cancel()
+            forwardExternal.cancel()
             throttle.cancel()
             _ = self?.pokes.withLock { $0.removeValue(forKey: id) }
         }

@@ -22,6 +22,8 @@ public final class EngineDataSource: ConsoleDataSource {
     let clock: any KeycardClock
     let limits: Limits
     let displayNames: [String: String]
+    let executing: Bool
+    let storePollInterval: Duration?
     let systems: [SystemCapabilities]
     private let feed: EngineChangeFeed
     let auditChain = AuditChainCache()
@@ -43,12 +45,16 @@ public final class EngineDataSource: ConsoleDataSource {
     ///   - policies: when given, an employee's access is explained from them (grants with their justifications).
     ///   - readOnly: refuse every command here too, whatever the console asks.
     ///   - replayDeadLetter: how `r` on a dead letter replays it; without it, replay says it is not available.
+    ///   - executing: false when this engine was not started (the console only watches the store): shown as `watching`.
+    ///   - storePollInterval: also notice commits of other processes on the same database, checked this often.
     ///   - coalescing: minimum time between two change ticks.
     public init(
         engine: Engine, organization: String, policies: PolicySet? = nil, actor: String, readOnly: Bool = false,
-        replayDeadLetter: DeadLetterReplay? = nil, clock: any KeycardClock = SystemClock(), limits: Limits = Limits(),
-        coalescing: Duration = .milliseconds(100)
+        replayDeadLetter: DeadLetterReplay? = nil, executing: Bool = true, storePollInterval: Duration? = nil,
+        clock: any KeycardClock = SystemClock(), limits: Limits = Limits(), coalescing: Duration = .milliseconds(100)
     ) {
+        self.executing = executing
+        self.storePollInterval = storePollInterval
         self.engine = engine
         self.database = engine.database
         self.policies = policies
@@ -64,7 +70,7 @@ public final class EngineDataSource: ConsoleDataSource {
     }
 
     public func changes() -> AsyncStream<Void> {
-        feed.ticks(from: engine.events)
+        feed.ticks(from: engine.events, external: storePollInterval.map { StoreChangeWatcher.changes(of: database, every: $0) })
     }
 
     /// Tells open consoles that something the engine does not publish changed (an HR event arrived).
@@ -100,7 +106,7 @@ public final class EngineDataSource: ConsoleDataSource {
         }
         let auditTail = try database.auditTail(limit: limits.audit)
         return ConsoleSnapshot(
-            organization: organization, databasePath: database.path, engineState: paused ? .paused : .running, takenAt: now,
+            organization: organization, databasePath: database.path, engineState: paused ? .paused : (executing ? .running : .watching), takenAt: now,
             runs: runs, failures: failures, approvals: approvals, employees: employees,
             systems: await systemRows(failures: failedSteps, paused: paused), events: try eventRows(names: names, runs: summaries),
             audit: auditTail.reversed().map { StoreRowMapping.auditRow($0, names: names) },

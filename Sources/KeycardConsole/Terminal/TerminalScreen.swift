@@ -2,7 +2,7 @@ import CNcursesw
 import Foundation
 import Synchronization
 
-/// Set from the SIGINT/SIGTERM handler; the input loop sees it within one poll and restores the terminal.
+/// Set from the SIGINT/SIGTERM/SIGHUP handler; the input loop sees it within one poll and restores the terminal.
 let terminationSignal = Atomic<Int32>(0)
 
 /// The only code that talks to ncurses: set-up and restore, colour pairs from the theme, blitting a
@@ -147,6 +147,7 @@ public final class TerminalScreen {
     private func installSignalHandlers() {
         signal(SIGINT) { signal in terminationSignal.store(signal, ordering: .relaxed) }
         signal(SIGTERM) { signal in terminationSignal.store(signal, ordering: .relaxed) }
+        signal(SIGHUP) { signal in terminationSignal.store(signal, ordering: .relaxed) }
     }
 
     /// The signal that asked us to stop, or 0.

@@ -8,63 +8,72 @@ extension Executor {
     /// Records an attempt's outcome, decides retry / failure / success, moves the run on, and commits it all at once.
     func complete(_ ref: StepRef, attempt: StepAttempt, outcome: Result<AdapterConfirmation, AdapterError>, latency: Double) async {
         let now = clock.now
-        guard var tracker = trackers[ref.run] else { return }
-        var step = tracker.steps[ref.index]
+        guard let system = trackers[ref.run]?.steps[ref.index].system else { return }
         var rateLimited = false
         var retryAfter: Double?
         if case .failure(let error) = outcome, error.kind == .rateLimited {
             rateLimited = true
             retryAfter = error.retryAfter
         }
-        gates[step.system]?.finish(now: now, latency: latency, rateLimited: rateLimited, retryAfter: retryAfter)
-        tracker.queued.remove(ref.index)
-        var attempt = attempt
-        attempt.finishedAt = now
-        var result: String?
-        switch outcome {
-        case .success(let confirmation):
-            attempt.outcome = .succeeded
-            attempt.confirmationID = confirmation.confirmationID
-            if ref.compensation {
-                step.state = .compensated
-                step.compensationConfirmationID = confirmation.confirmationID
-            } else {
-                step.state = .succeeded
-                step.confirmationID = confirmation.confirmationID
-                step.error = nil
-                step.needsHuman = false
+        gates[system]?.finish(now: now, latency: latency, rateLimited: rateLimited, retryAfter: retryAfter)
+        let retry = configuration.retry
+        let settings = configuration.approvals
+        var unit = 0.0
+        if case .failure = outcome { unit = Double.random(in: 0..<1, using: &random) }
+        let recorded = withTracker(ref.run) { tracker -> ([EngineChange], [RunEvent], [StepRef]) in
+            tracker.queued.remove(ref.index)
+            var attempt = attempt
+            attempt.finishedAt = now
+            var result: String?
+            switch outcome {
+            case .success(let confirmation):
+                attempt.outcome = .succeeded
+                attempt.confirmationID = confirmation.confirmationID
+                if ref.compensation {
+                    tracker.steps[ref.index].state = .compensated
+                    tracker.steps[ref.index].compensationConfirmationID = confirmation.confirmationID
+                } else {
+                    tracker.steps[ref.index].state = .succeeded
+                    tracker.steps[ref.index].confirmationID = confirmation.confirmationID
+                    tracker.steps[ref.index].error = nil
+                    tracker.steps[ref.index].needsHuman = false
+                }
+                tracker.steps[ref.index].finishedAt = now
+                result = ref.compensation ? "compensated" : "succeeded"
+            case .failure(let error):
+                attempt.outcome = Self.outcome(of: error.kind)
+                attempt.error = error.message
+                result = Self.failed(
+                    &tracker.steps[ref.index], ref: ref, error: error, attemptsUsed: attempt.number, retry: retry,
+                    unit: unit, now: now)
             }
-            step.finishedAt = now
-            result = ref.compensation ? "compensated" : "succeeded"
-        case .failure(let error):
-            attempt.outcome = Self.outcome(of: error.kind)
-            attempt.error = error.message
-            result = failed(&step, ref: ref, error: error, attemptsUsed: attempt.number, now: now)
+            tracker.steps[ref.index].leaseOwner = nil
+            tracker.steps[ref.index].leaseExpiresAt = nil
+            var progress = tracker.advance(now: now, settings: settings)
+            progress.steps.insert(ref.index)
+            var changes: [EngineChange] = [.finishAttempt(attempt)]
+            changes += tracker.changes(for: progress)
+            if let result {
+                changes.append(.audit(Self.evidence(
+                    for: ref.index, in: tracker, compensation: ref.compensation, result: result, at: now)))
+            }
+            return (changes, tracker.events(for: progress), progress.runnable)
         }
-        step.leaseOwner = nil
-        step.leaseExpiresAt = nil
-        tracker.steps[ref.index] = step
-        var progress = tracker.advance(now: now, settings: configuration.approvals)
-        progress.steps.insert(ref.index)
-        var changes: [EngineChange] = [.finishAttempt(attempt)]
-        changes += tracker.changes(for: progress)
-        if let result {
-            changes.append(.audit(evidence(for: step, in: tracker, compensation: ref.compensation, result: result, at: now)))
-        }
-        let events = tracker.events(for: progress)
-        store(tracker)
-        enqueue(progress.runnable)
+        guard let (changes, events, runnable) = recorded else { return }
+        enqueue(runnable)
         let ticket = writer.enqueue(changes)
         signal()
         await publish(when: ticket, events: events, run: ref.run)
     }
 
     /// Applies a failed attempt to the step; returns the audit result when the failure is final.
-    private func failed(_ step: inout Step, ref: StepRef, error: AdapterError, attemptsUsed: Int, now: Date) -> String? {
+    private static func failed(
+        _ step: inout Step, ref: StepRef, error: AdapterError, attemptsUsed: Int, retry: RetryPolicy, unit: Double,
+        now: Date
+    ) -> String? {
         let retryable = error.kind == .retryable || error.kind == .rateLimited
         if retryable && attemptsUsed < step.maxAttempts {
-            let unit = Double.random(in: 0..<1, using: &random)
-            var delay = configuration.retry.delay(afterAttempt: attemptsUsed, unit: unit)
+            var delay = retry.delay(afterAttempt: attemptsUsed, unit: unit)
             if let retryAfter = error.retryAfter { delay = max(delay, retryAfter) }
             step.nextAttemptAt = now.addingTimeInterval(delay)
             step.error = error.description
@@ -92,8 +101,11 @@ extension Executor {
         }
     }
 
-    func evidence(for step: Step, in tracker: RunTracker, compensation: Bool, result: String, at now: Date) -> StepEvidence {
-        let approvers = tracker.approvals[step.index]?.decisions.filter(\.approved).map(\.by) ?? []
+    static func evidence(
+        for index: Int, in tracker: RunTracker, compensation: Bool, result: String, at now: Date
+    ) -> StepEvidence {
+        let step = tracker.steps[index]
+        let approvers = tracker.approvals[index]?.decisions.filter(\.approved).map(\.by) ?? []
         return StepEvidence(
             at: now, runID: tracker.run.id, stepID: step.id, employeeID: tracker.run.employee.id, system: step.system,
             action: compensation ? (step.compensation ?? step.action) : step.action,

@@ -9,8 +9,8 @@ extension Executor {
     func dispatch(now: Date, group: inout DiscardingTaskGroup) {
         for system in gates.keys {
             while let ref = gates[system]?.queue.first {
-                guard let step = trackers[ref.run]?.steps[ref.index],
-                      step.state == (ref.compensation ? .compensating : .ready)
+                guard let state = trackers[ref.run]?.steps[ref.index].state,
+                      state == (ref.compensation ? .compensating : .ready)
                 else {
                     _ = gates[system]?.queue.popFirst()
                     trackers[ref.run]?.queued.remove(ref.index)
@@ -24,38 +24,41 @@ extension Executor {
     }
 
     private func start(_ ref: StepRef, now: Date, group: inout DiscardingTaskGroup) {
-        guard var tracker = trackers[ref.run] else { return }
-        var step = tracker.steps[ref.index]
-        let expecting = step.state
-        let number: Int
-        if ref.compensation {
-            number = (tracker.compensationAttempts[ref.index] ?? 0) + 1
-            tracker.compensationAttempts[ref.index] = number
-        } else {
-            step.state = .running
-            step.attempts += 1
-            number = step.attempts
-            step.startedAt = step.startedAt ?? now
+        let owner = self.owner
+        let leaseUntil = now.addingTimeInterval(configuration.leaseDuration)
+        let started = withTracker(ref.run) { tracker -> ([EngineChange], [RunEvent], AdapterRequest, StepAttempt) in
+            let expecting = tracker.steps[ref.index].state
+            let number: Int
+            if ref.compensation {
+                number = (tracker.compensationAttempts[ref.index] ?? 0) + 1
+                tracker.compensationAttempts[ref.index] = number
+            } else {
+                tracker.steps[ref.index].state = .running
+                tracker.steps[ref.index].attempts += 1
+                number = tracker.steps[ref.index].attempts
+                tracker.steps[ref.index].startedAt = tracker.steps[ref.index].startedAt ?? now
+            }
+            tracker.steps[ref.index].nextAttemptAt = nil
+            tracker.steps[ref.index].leaseOwner = owner
+            tracker.steps[ref.index].leaseExpiresAt = leaseUntil
+            let step = tracker.steps[ref.index]
+            let attempt = StepAttempt(
+                stepID: step.id, number: number, compensation: ref.compensation, startedAt: now, outcome: .running)
+            var changes: [EngineChange] = [.updateStep(step, expecting: expecting), .insertAttempt(attempt, runID: ref.run)]
+            var events: [RunEvent] = [.stepChanged(step.id, step.state)]
+            if tracker.run.state != .running && tracker.run.state != .rollingBack {
+                tracker.run.state = .running
+                tracker.run.startedAt = tracker.run.startedAt ?? now
+                changes.append(.updateRun(tracker.run))
+                events.append(.runChanged(tracker.run.id, .running))
+            }
+            let request = AdapterRequest(
+                system: step.system, action: ref.compensation ? (step.compensation ?? step.action) : step.action,
+                employee: tracker.run.employee, parameters: step.parameters,
+                idempotencyKey: ref.compensation ? step.idempotencyKey + "/undo" : step.idempotencyKey)
+            return (changes, events, request, attempt)
         }
-        step.nextAttemptAt = nil
-        step.leaseOwner = owner
-        step.leaseExpiresAt = now.addingTimeInterval(configuration.leaseDuration)
-        tracker.steps[ref.index] = step
-        let attempt = StepAttempt(
-            stepID: step.id, number: number, compensation: ref.compensation, startedAt: now, outcome: .running)
-        var changes: [EngineChange] = [.updateStep(step, expecting: expecting), .insertAttempt(attempt, runID: ref.run)]
-        var events: [RunEvent] = [.stepChanged(step.id, step.state)]
-        if tracker.run.state != .running && tracker.run.state != .rollingBack {
-            tracker.run.state = .running
-            tracker.run.startedAt = tracker.run.startedAt ?? now
-            changes.append(.updateRun(tracker.run))
-            events.append(.runChanged(tracker.run.id, .running))
-        }
-        trackers[ref.run] = tracker
-        let request = AdapterRequest(
-            system: step.system, action: ref.compensation ? (step.compensation ?? step.action) : step.action,
-            employee: tracker.run.employee, parameters: step.parameters,
-            idempotencyKey: ref.compensation ? step.idempotencyKey + "/undo" : step.idempotencyKey)
+        guard let (changes, events, request, attempt) = started else { return }
         let ticket = writer.enqueue(changes)
         group.addTask { await self.execute(ref, request: request, attempt: attempt, ticket: ticket, events: events) }
     }

@@ -89,10 +89,11 @@ actor Executor {
             poll(now: now, group: &group)
             nextPoll = now.addingTimeInterval(configuration.pollInterval)
         }
-        for id in Array(trackers.keys) {
-            guard let wake = trackers[id]?.wakeAt, wake <= now else { continue }
-            advance(id, now: now, group: &group)
+        var due: [RunID] = []
+        for index in trackers.values.indices {
+            if let wake = trackers.values[index].wakeAt, wake <= now { due.append(trackers.keys[index]) }
         }
+        for id in due { advance(id, now: now, group: &group) }
         if !paused { dispatch(now: now, group: &group) }
         armTimer(now: now)
     }
@@ -106,13 +107,20 @@ actor Executor {
 
     /// Applies the tracker's rules; returns the changes to commit and the events to publish afterwards.
     func advanceInMemory(_ id: RunID, now: Date) -> ([EngineChange], [RunEvent])? {
-        guard var tracker = trackers[id] else { return nil }
-        let progress = tracker.advance(now: now, settings: configuration.approvals)
-        let changes = tracker.changes(for: progress)
-        let events = tracker.events(for: progress)
-        store(tracker)
-        enqueue(progress.runnable)
+        let settings = configuration.approvals
+        let advanced = withTracker(id) { tracker in
+            let progress = tracker.advance(now: now, settings: settings)
+            return (tracker.changes(for: progress), tracker.events(for: progress), progress.runnable)
+        }
+        guard let (changes, events, runnable) = advanced else { return nil }
+        enqueue(runnable)
         return (changes, events)
+    }
+
+    /// Runs `body` on the held run's tracker in place: copying a tracker out and back would copy all its steps.
+    func withTracker<T>(_ id: RunID, _ body: (inout RunTracker) throws -> T) rethrows -> T? {
+        guard trackers[id] != nil else { return nil }
+        return try body(&trackers[id]!)
     }
 
     /// Keeps the tracker; a finished run is forgotten only once its final state is durable (`forgetIfFinished`),
@@ -142,12 +150,12 @@ actor Executor {
         guard !refs.isEmpty else { return }
         let now = clock.now
         for ref in refs {
-            guard let step = trackers[ref.run]?.steps[ref.index] else { continue }
+            guard let system = trackers[ref.run]?.steps[ref.index].system else { continue }
             trackers[ref.run]?.queued.insert(ref.index)
-            if gates[step.system] == nil {
-                gates[step.system] = SystemGate(system: step.system, limits: configuration.limits(for: step.system), now: now)
+            if gates[system] == nil {
+                gates[system] = SystemGate(system: system, limits: configuration.limits(for: system), now: now)
             }
-            gates[step.system]?.queue.append(ref)
+            gates[system]?.queue.append(ref)
         }
         signal()
     }
@@ -156,8 +164,8 @@ actor Executor {
 
     private func armTimer(now: Date) {
         var deadline = nextPoll
-        for tracker in trackers.values {
-            if let wake = tracker.wakeAt { deadline = min(deadline, wake) }
+        for index in trackers.values.indices {
+            if let wake = trackers.values[index].wakeAt { deadline = min(deadline, wake) }
         }
         if !paused {
             for gate in gates.values where !gate.queue.isEmpty {

@@ -68,10 +68,10 @@ struct RunTracker {
 
     private mutating func startRollbackIfCriticalFailed(now: Date) -> Bool {
         guard run.state != .rollingBack,
-              let failed = steps.first(where: { $0.state == .failed && $0.critical && !$0.needsHuman })
+              let failed = firstStep(where: { steps[$0].state == .failed && steps[$0].critical && !steps[$0].needsHuman })
         else { return false }
         run.state = .rollingBack
-        run.reason = "critical step \(failed.label) failed: \(failed.error ?? "unknown error")"
+        run.reason = "critical step \(steps[failed].label) failed: \(steps[failed].error ?? "unknown error")"
         return true
     }
 
@@ -88,11 +88,11 @@ struct RunTracker {
             if steps[index].state == .awaitingApproval {
                 return expireApproval(index, now: now, settings: settings, progress: &progress)
             }
-            if let blocker = dependencies[index].first(where: { steps[$0].blocksDependants }) {
+            if let blocker = dependencies[index].first(where: blocksDependants) {
                 skip(index, cause: .dependency, reason: "needs \(steps[blocker].label), which \(outcome(of: blocker))", now: now)
                 return true
             }
-            if steps[index].state == .pending, dependencies[index].allSatisfy({ steps[$0].satisfiesDependants }) {
+            if steps[index].state == .pending, dependencies[index].allSatisfy(satisfiesDependants) {
                 steps[index].state = .ready
                 return true
             }
@@ -107,6 +107,35 @@ struct RunTracker {
             return false
         default:
             return false
+        }
+    }
+
+    // Loops over indices, not `steps.contains { }`: a sequence algorithm hands each step to the closure as a copy.
+    private func firstStep(where predicate: (Int) -> Bool) -> Int? {
+        for index in steps.indices where predicate(index) { return index }
+        return nil
+    }
+
+    private func anyStep(_ predicate: (Int) -> Bool) -> Bool {
+        firstStep(where: predicate) != nil
+    }
+
+    // `Step.blocksDependants` and `satisfiesDependants`, read field by field: calling them on `steps[i]` copies the
+    // whole step (a cross-module getter), which made this loop the executor's hottest code.
+    private func blocksDependants(_ index: Int) -> Bool {
+        switch steps[index].state {
+        case .failed: return !steps[index].needsHuman
+        case .skipped: return !(steps[index].skipCause?.satisfiesDependants ?? false)
+        case .compensating, .compensated: return true
+        default: return false
+        }
+    }
+
+    private func satisfiesDependants(_ index: Int) -> Bool {
+        switch steps[index].state {
+        case .succeeded: return true
+        case .skipped: return steps[index].skipCause?.satisfiesDependants ?? false
+        default: return false
         }
     }
 
@@ -152,10 +181,9 @@ struct RunTracker {
     private mutating func collectRunnable(now: Date, progress: inout Progress) {
         wakeAt = nil
         for index in steps.indices where !queued.contains(index) {
-            let step = steps[index]
-            switch step.state {
+            switch steps[index].state {
             case .ready where !stopping:
-                let due = max(step.dueAt ?? .distantPast, step.nextAttemptAt ?? .distantPast)
+                let due = max(steps[index].dueAt ?? .distantPast, steps[index].nextAttemptAt ?? .distantPast)
                 if due <= now {
                     progress.runnable.append(StepRef(run: run.id, index: index, compensation: false))
                 } else {
@@ -164,7 +192,7 @@ struct RunTracker {
             case .compensating where run.state == .rollingBack:
                 let blocked = dependants[index].contains { steps[$0].state == .running || steps[$0].state == .compensating }
                 guard !blocked else { continue }
-                let due = step.nextAttemptAt ?? .distantPast
+                let due = steps[index].nextAttemptAt ?? .distantPast
                 if due <= now {
                     progress.runnable.append(StepRef(run: run.id, index: index, compensation: true))
                 } else {
@@ -179,11 +207,13 @@ struct RunTracker {
     }
 
     private mutating func updateRunState(now: Date, runnable: Bool) -> Bool {
-        let before = run
-        let busy = runnable || !queued.isEmpty || steps.contains { $0.state == .running }
+        let before = RunFields(run)
+        let busy = runnable || !queued.isEmpty || anyStep { steps[$0].state == .running }
         if run.state == .rollingBack {
-            if !busy, !steps.contains(where: { $0.state == .compensating || $0.state == .running }) {
-                let compensationFailed = steps.contains { $0.state == .failed && ($0.error ?? "").hasPrefix("compensation") }
+            if !busy, !anyStep({ steps[$0].state == .compensating || steps[$0].state == .running }) {
+                let compensationFailed = anyStep {
+                    steps[$0].state == .failed && (steps[$0].error ?? "").hasPrefix("compensation")
+                }
                 run.state = compensationFailed ? .failed : .rolledBack
                 run.finishedAt = now
                 run.leaseOwner = nil
@@ -195,22 +225,40 @@ struct RunTracker {
                 run.leaseOwner = nil
                 run.leaseExpiresAt = nil
             }
-        } else if steps.allSatisfy({ $0.state.isTerminal && !$0.needsHuman }) {
-            run.state = steps.contains { $0.state == .failed } ? .completedWithFailures : .succeeded
+        } else if !anyStep({ !steps[$0].state.isTerminal || steps[$0].needsHuman }) {
+            run.state = anyStep { steps[$0].state == .failed } ? .completedWithFailures : .succeeded
             run.finishedAt = now
             run.leaseOwner = nil
             run.leaseExpiresAt = nil
         } else if busy {
             run.state = .running
             run.startedAt = run.startedAt ?? now
-        } else if steps.contains(where: { $0.state == .awaitingApproval }) {
+        } else if anyStep({ steps[$0].state == .awaitingApproval }) {
             run.state = .awaitingApproval
         } else if run.startedAt == nil {
             run.state = .scheduled
         } else {
             run.state = .running
         }
-        return run != before
+        return RunFields(run) != before
+    }
+
+    /// The run fields `updateRunState` may change: comparing these instead of the whole run (employee included)
+    /// keeps a step completion cheap.
+    private struct RunFields: Equatable {
+        var state: RunState
+        var startedAt: Date?
+        var finishedAt: Date?
+        var leaseOwner: String?
+        var leaseExpiresAt: Date?
+
+        init(_ run: Run) {
+            state = run.state
+            startedAt = run.startedAt
+            finishedAt = run.finishedAt
+            leaseOwner = run.leaseOwner
+            leaseExpiresAt = run.leaseExpiresAt
+        }
     }
 
     // MARK: Committing

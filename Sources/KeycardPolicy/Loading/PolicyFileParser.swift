@@ -49,6 +49,10 @@ public struct PolicyFileParser {
             return []
         }
         guard let root else { return [] }
+        guard Self.fits(root, budget: Self.maximumNodes) else {
+            problem(root, "the file expands to more than \(Self.maximumNodes) YAML nodes (aliases of aliases?); policies need no aliases")
+            return []
+        }
         guard case .sequence(let sequence) = root else {
             problem(root, "a policy file holds a list of policies (each item starting with '- id:')")
             return []
@@ -58,6 +62,29 @@ public struct PolicyFileParser {
             if let policy = parsePolicy(item) { policies.append(policy) }
         }
         return policies
+    }
+
+    /// More nodes than any real policy set has; an alias bomb ("billion laughs") expands far beyond it.
+    static let maximumNodes = 200_000
+
+    /// True when the tree, with every alias expanded, has at most `budget` nodes; stops counting past it.
+    static func fits(_ root: Node, budget: Int) -> Bool {
+        var remaining = budget
+        var stack = [root]
+        while let node = stack.popLast() {
+            remaining -= 1
+            if remaining < 0 { return false }
+            switch node {
+            case .sequence(let sequence): stack.append(contentsOf: sequence)
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    stack.append(key)
+                    stack.append(value)
+                }
+            default: break
+            }
+        }
+        return true
     }
 
     static func problem(from error: YamlError, file: String) -> PolicyProblem {

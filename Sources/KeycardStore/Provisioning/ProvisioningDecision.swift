@@ -1,6 +1,6 @@
 import Foundation
 
-/// Why an applied HR change produced no run: nothing to change, or a plan that could not be made.
+/// Why an applied HR change produced no run: nothing to change, a plan that could not be made, or an imported roster.
 public struct ProvisioningDecision: Sendable, Hashable, Codable {
     /// The kind of decision.
     public enum Outcome: String, Sendable, Hashable, Codable {
@@ -8,6 +8,8 @@ public struct ProvisioningDecision: Sendable, Hashable, Codable {
         case noAccessChange = "no_access_change"
         /// Planning failed (an unknown action, a cycle): the note says why; fixing policy and replaying retries it.
         case planningFailed = "planning_failed"
+        /// An employee loaded as the starting roster: their access is taken to be in place already.
+        case imported
     }
 
     public var eventID: String

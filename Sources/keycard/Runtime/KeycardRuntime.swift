@@ -26,7 +26,12 @@ struct KeycardRuntime {
     static func open(
         global: GlobalOptions, configPath: String?, purpose: Purpose, owner: String? = nil
     ) throws -> KeycardRuntime {
-        let config = try KeycardConfig.load(path: configPath)
+        try open(global: global, config: try KeycardConfig.load(path: configPath), purpose: purpose, owner: owner)
+    }
+
+    static func open(
+        global: GlobalOptions, config: KeycardConfig, purpose: Purpose, owner: String? = nil
+    ) throws -> KeycardRuntime {
         let database = try global.openDatabase()
         let catalog = SystemCatalog.all
         var adapters: [any SystemAdapter] = []
