@@ -3,18 +3,15 @@ import KeycardCore
 import Logging
 import Synchronization
 
-/// A swift-log handler that appends lines to a file: the console's screen is never written by logging.
+/// A swift-log handler that appends lines to a file (O_APPEND, so every logger's lines land whole and in order);
+/// the console's screen is never written by logging.
 public struct FileLogHandler: LogHandler {
     private final class Sink: Sendable {
         let handle: Mutex<FileHandle?>
 
         init(path: String) {
-            if !FileManager.default.fileExists(atPath: path) {
-                _ = FileManager.default.createFile(atPath: path, contents: nil)
-            }
-            let handle = FileHandle(forWritingAtPath: path)
-            _ = try? handle?.seekToEnd()
-            self.handle = Mutex(handle)
+            let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+            self.handle = Mutex(descriptor >= 0 ? FileHandle(fileDescriptor: descriptor, closeOnDealloc: true) : nil)
         }
 
         func write(_ line: String) {
