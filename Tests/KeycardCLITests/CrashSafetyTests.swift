@@ -69,7 +69,8 @@ struct CrashSafetyTests {
             let process = try KeycardBinary.makeProcess(
                 ["work", "--until-idle", "--timeout", "60", "--config", config, "--db", db])
             process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            _ = FileManager.default.createFile(atPath: directory.path("work.stderr"), contents: nil)
+            process.standardError = FileHandle(forWritingAtPath: directory.path("work.stderr"))
             return process
         }
 
@@ -96,7 +97,7 @@ struct CrashSafetyTests {
     }
 
     @Test("SIGKILL at 8 random moments, restart each time: every run succeeds, no step lost, no side effect twice")
-    func killedAtRandomMoments() async throws {
+    func killedAtRandomMoments() throws {
         let workspace = try Workspace()
         try workspace.ingestHires(Self.hires)
         var random = SeededRandom(state: 2026)
@@ -104,9 +105,12 @@ struct CrashSafetyTests {
         for _ in 0..<8 {
             let process = try workspace.workProcess()
             try process.run()
-            try await Task.sleep(for: .milliseconds(Int.random(in: 250...900, using: &random)))
+            // A blocking sleep: an async one could resume late when other suites hold the cooperative threads.
+            Thread.sleep(forTimeInterval: Double(Int.random(in: 250...900, using: &random)) / 1000)
             guard process.isRunning else {
                 process.waitUntilExit()
+                let stderr = (try? String(contentsOfFile: workspace.directory.path("work.stderr"), encoding: .utf8)) ?? ""
+                #expect(process.terminationStatus == 0, "keycard work ended early: \(stderr)")
                 break
             }
             kill(process.processIdentifier, SIGKILL)
@@ -154,7 +158,8 @@ struct CrashSafetyTests {
             }
         }
         #expect(steps >= hires * 9)
-        #expect(try sandbox.duplicates().isEmpty, "duplicated side effects: \(try sandbox.duplicates())")
+        let duplicates = try sandbox.duplicates()
+        #expect(duplicates.isEmpty, "duplicated side effects: \(duplicates)")
         let verify = try KeycardBinary.run(["audit", "verify", "--db", workspace.db])
         #expect(verify.exitCode == 0, "\(verify.stdout)\(verify.stderr)")
     }

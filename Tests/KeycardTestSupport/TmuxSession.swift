@@ -138,8 +138,20 @@ public final class TmuxSession: Sendable {
             cArguments.forEach { free($0) }
             cEnvironment.forEach { free($0) }
         }
+        // The test runner's threads block most signals; a tmux server inheriting that mask never handles SIGTERM or
+        // SIGCHLD (it cannot be killed and never notices its pane ended). Start it with an empty mask and default handlers.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid = pid_t()
-        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArguments, &cEnvironment)
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArguments, &cEnvironment)
         guard spawned == 0 else {
             throw CommandFailed(arguments: argv, status: spawned, output: "posix_spawnp failed: \(String(cString: strerror(spawned)))")
         }

@@ -5,10 +5,10 @@ enum Chrome {
         let glyphs = context.glyphs
         let snapshot = state.snapshot
         let runs = snapshot.runs
-        let running = runs.filter { $0.state == .running || $0.state == .rollingBack }.count
+        let running = runs.count { $0.state == .running || $0.state == .rollingBack }
         let awaiting = snapshot.approvals.count
         let failed = snapshot.failures.count
-        let done = runs.filter { $0.state == .succeeded }.count
+        let done = runs.count { $0.state == .succeeded }
         let right: [Span] = [
             Span("runs ", .hint), Span("\(runs.count)", .body, .bold), Span(" "),
             Span("\(glyphs.running) \(running)", .statusRunning), Span(" "),

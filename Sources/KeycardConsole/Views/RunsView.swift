@@ -32,8 +32,9 @@ enum RunsView {
         let list = ConsoleLayout.listRect(for: .runs, width: state.width, height: state.height)
         let top = state.position.top
         // Only the rows on screen are built: the list may hold thousands of runs.
-        let shown = runs.indices.map { index -> [TableCell] in
-            index >= top && index < top + list.height ? row(runs[index], state: state, glyphs: context.glyphs) : []
+        var shown = [[TableCell]](repeating: [], count: runs.count)
+        for index in min(top, runs.count)..<min(runs.count, top + list.height) {
+            shown[index] = row(runs[index], state: state, glyphs: context.glyphs)
         }
         ListView.draw(
             &grid, frame: frame, state: state, context: context, title: "Runs", total: state.snapshot.runs.count,
