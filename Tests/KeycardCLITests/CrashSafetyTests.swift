@@ -15,7 +15,7 @@ import Darwin
 /// every run still completes, no step is lost, and the sandbox (its own SQLite file) saw no side effect twice.
 @Suite("Crash safety", .serialized)
 struct CrashSafetyTests {
-    static let hires = 30
+    static let hires = 60
 
     /// keycard.yaml, the engine database and the sandbox's own database in one temporary folder.
     struct Workspace {
@@ -106,7 +106,7 @@ struct CrashSafetyTests {
             let process = try workspace.workProcess()
             try process.run()
             // A blocking sleep: an async one could resume late when other suites hold the cooperative threads.
-            Thread.sleep(forTimeInterval: Double(Int.random(in: 250...900, using: &random)) / 1000)
+            Thread.sleep(forTimeInterval: Double(Int.random(in: 200...700, using: &random)) / 1000)
             guard process.isRunning else {
                 process.waitUntilExit()
                 let stderr = (try? String(contentsOfFile: workspace.directory.path("work.stderr"), encoding: .utf8)) ?? ""

@@ -80,14 +80,7 @@ struct EngineCommandTests {
         defer { if process.isRunning { process.terminate() } }
         let port = try #require(IntakeCommandTests.readPort(from: errors.fileHandleForReading))
         let body = try FixturePaths.data("events/01-sarah-chen-hired.json")
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/webhooks/canonical")!)
-        request.httpMethod = "POST"
-        request.httpBody = body
-        for (name, value) in SigningForTests.canonicalHeaders(secret: secret, body: body) {
-            request.setValue(value, forHTTPHeaderField: name)
-        }
-        let (_, response) = try await URLSession.shared.data(for: request)
-        #expect((response as? HTTPURLResponse)?.statusCode == 202)
+        #expect(try await SigningForTests.postCanonical(body, port: port, secret: secret) == 202)
         var state = ""
         for _ in 0..<300 where state != "succeeded" {
             let list = try workspace.keycard(["runs", "list", "--json"])

@@ -71,14 +71,7 @@ struct IntakeCommandTests {
         defer { if process.isRunning { process.terminate() } }
         let port = try #require(Self.readPort(from: errors.fileHandleForReading))
         let body = Data(#"{"event_type":"employee.hired","event_id":"srv-1","timestamp":"2024-01-15T09:00:00Z","data":{"employee_id":"S1","email":"s1@company.com","first_name":"S","last_name":"One","job_title":"Analyst","department":"Finance","employment_type":"full_time","start_date":"2024-02-01"}}"#.utf8)
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/webhooks/canonical")!)
-        request.httpMethod = "POST"
-        request.httpBody = body
-        for (name, value) in SigningForTests.canonicalHeaders(secret: secret, body: body) {
-            request.setValue(value, forHTTPHeaderField: name)
-        }
-        let (_, response) = try await URLSession.shared.data(for: request)
-        #expect((response as? HTTPURLResponse)?.statusCode == 202)
+        #expect(try await SigningForTests.postCanonical(body, port: port, secret: secret) == 202)
         process.terminate()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)

@@ -73,7 +73,7 @@ public struct LifecycleProvisioner: Sendable {
                 if case .planning = error {
                     let reason = "\(error)"
                     try record(.planningFailed, reason, for: change)
-                    report.failed.append((change.eventID, reason))
+                    report.failed.append(.init(eventID: change.eventID, reason: reason))
                     logger.error("planning failed", metadata: ["event": "\(change.eventID)", "reason": "\(reason)"])
                 } else if (try? database.runID(forEvent: change.eventID)) != nil {
                     continue

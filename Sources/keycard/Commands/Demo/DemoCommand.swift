@@ -93,23 +93,24 @@ struct DemoCommand: AsyncParsableCommand {
             await feeder.run(script)
             delivered.withLock { $0 = true }
         }
-        defer {
+        let code: Int32
+        do {
+            if headless {
+                try await DemoHeadless(runtime: runtime, printer: printer, timeout: timeout).run { delivered.withLock { $0 } }
+                code = 0
+            } else {
+                var options = ConsoleOptions(themeName: theme, readOnly: false, actor: actor, logPath: global.logFile)
+                options.environment = ProcessInfo.processInfo.environment
+                code = try await ConsoleSession(runtime: runtime, actor: actor, readOnly: false).run(options: options)
+            }
+        } catch {
             feeding.cancel()
             serving.cancel()
-        }
-        if headless {
-            try await DemoHeadless(runtime: runtime, printer: printer, timeout: timeout).run { delivered.withLock { $0 } }
-        } else {
-            var options = ConsoleOptions(themeName: theme, readOnly: false, actor: actor, logPath: global.logFile)
-            options.environment = ProcessInfo.processInfo.environment
-            let code = try await ConsoleSession(runtime: runtime, actor: actor, readOnly: false).run(options: options)
-            feeding.cancel()
-            serving.cancel()
-            _ = try? await serving.value
-            try ConsoleSession.exit(with: code)
+            throw error
         }
         feeding.cancel()
         serving.cancel()
         _ = try? await serving.value
+        try ConsoleSession.exit(with: code)
     }
 }

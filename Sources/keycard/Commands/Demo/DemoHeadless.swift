@@ -24,20 +24,16 @@ struct DemoHeadless {
             }
         }
         await engine.start()
-        let deadline = Date().addingTimeInterval(timeout)
-        var scriptDone = false
-        while true {
-            let idle = scriptDone ? try engine.isIdle() : false
-            let report = try await provisioner.provisionPending()
-            for failure in report.failed { printer.line("event \(failure.eventID): \(failure.reason)") }
-            if idle, report.isEmpty { break }
-            if Date() >= deadline {
-                await engine.stop()
-                watcher.cancel()
-                throw CLIError("demo still busy after \(Int(timeout)) s", exitCode: 3)
-            }
-            try? await Task.sleep(for: .milliseconds(100))
-            scriptDone = scriptDelivered()
+        do {
+            _ = try await WorkLoop(engine: engine, provisioner: provisioner).run(
+                untilIdle: true, deadline: Date().addingTimeInterval(timeout), stopRequested: { false },
+                mayFinish: scriptDelivered, pause: { try? await Task.sleep(for: .milliseconds(100)) },
+                onFailure: { printer.line("event \($0.eventID): \($0.reason)") })
+        } catch {
+            await engine.stop()
+            watcher.cancel()
+            if error is WorkLoop.TimedOut { throw CLIError("demo still busy after \(Int(timeout)) s", exitCode: 3) }
+            throw error
         }
         await engine.stop()
         watcher.cancel()

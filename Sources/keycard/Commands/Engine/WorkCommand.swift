@@ -29,29 +29,21 @@ struct WorkCommand: AsyncParsableCommand {
         let shutdown = ShutdownSignal()
         let deadline = timeout.map { Date().addingTimeInterval($0) }
         await engine.start()
-        var submitted = 0
-        var failure: (any Error)?
-        while !shutdown.isRequested {
-            do {
-                let wasIdle = untilIdle ? try engine.isIdle() : false
-                let report = try await provisioner.provisionPending()
-                submitted += report.submitted.count
-                for problem in report.failed {
-                    FileHandle.standardError.write(Data("keycard: event \(problem.eventID): \(problem.reason)\n".utf8))
-                }
-                if wasIdle, report.isEmpty { break }
-            } catch {
-                failure = error
-                break
-            }
-            if let deadline, Date() >= deadline {
-                failure = CLIError("--timeout: still busy after \(timeout ?? 0) s", exitCode: 3)
-                break
-            }
-            await shutdown.sleep(seconds: untilIdle ? 0.05 : runtime.config.engine.pollInterval)
+        let pause = untilIdle ? 0.05 : runtime.config.engine.pollInterval
+        let submitted: Int
+        do {
+            submitted = try await WorkLoop(engine: engine, provisioner: provisioner).run(
+                untilIdle: untilIdle, deadline: deadline, stopRequested: { shutdown.isRequested },
+                pause: { await shutdown.sleep(seconds: pause) },
+                onFailure: { FileHandle.standardError.write(Data("keycard: event \($0.eventID): \($0.reason)\n".utf8)) })
+        } catch is WorkLoop.TimedOut {
+            await engine.stop()
+            throw CLIError("--timeout: still busy after \(timeout ?? 0) s", exitCode: 3)
+        } catch {
+            await engine.stop()
+            throw error
         }
         await engine.stop()
-        if let failure { throw failure }
         try printSummary(engine: engine, submitted: submitted)
     }
 
