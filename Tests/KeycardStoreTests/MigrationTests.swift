@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KeycardCore
 @testable import KeycardStore
 import KeycardTestSupport
 import Testing
@@ -33,6 +34,37 @@ struct MigrationTests {
         let database = try KeycardDatabase.open(path: path)
         #expect(try database.appliedMigrations() == KeycardMigrations.identifiers)
         #expect(try database.delivery(id: 1)?.source == "canonical")
+    }
+
+    @Test("v5 moves step attempts into a table clustered by run and keeps every attempt")
+    func attemptsSurviveTheHotPathMigration() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.path("v4.sqlite")
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try KeycardMigrations.migrator.migrate(queue, upTo: "v4-provisioning")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO runs (id, kind, employee_id, employee, state, requested_by, tier_names, created_at, due_at)
+                    VALUES ('run-1', 'joiner', 'E1', '{"id":"E1","attributes":{}}', 'running', 'hr', '["identity"]', 0, 0);
+                    INSERT INTO steps (id, run_id, idx, system, action, parameters, kind, purpose, tier, dependencies,
+                        critical, justifications, state, attempts, max_attempts, idempotency_key)
+                    VALUES ('run-1/s0', 'run-1', 0, 'okta', 'create_user', '{}', 'account', 'grant', 0, '[]', 1, '[]',
+                        'ready', 2, 3, 'run-1/s0');
+                    INSERT INTO step_attempts (step_id, run_id, number, compensation, started_at, finished_at, outcome, error)
+                    VALUES ('run-1/s0', 'run-1', 1, 0, 10, 11, 'retryable', 'HTTP 503'),
+                           ('run-1/s0', 'run-1', 2, 0, 20, 21, 'rate_limited', 'HTTP 429');
+                    """)
+            }
+        }
+        let database = try KeycardDatabase.open(path: path)
+        let detail = try #require(try database.runDetail(id: RunID("run-1")))
+        #expect(detail.attempts.map(\.number) == [1, 2])
+        #expect(detail.attempts.map(\.error) == ["HTTP 503", "HTTP 429"])
+        let indexes = try database.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('steps', 'step_attempts')")
+        }
+        #expect(!indexes.contains("steps_by_state") && indexes.contains("steps_failed"))
     }
 
     @Test("opening a database from a newer Keycard is refused with a clear message")

@@ -51,7 +51,7 @@ extension Executor {
             tracker.steps[ref.index].leaseExpiresAt = nil
             var progress = tracker.advance(now: now, settings: settings)
             progress.steps.insert(ref.index)
-            var changes: [EngineChange] = [.finishAttempt(attempt)]
+            var changes: [EngineChange] = [.finishAttempt(attempt, runID: ref.run)]
             changes += tracker.changes(for: progress)
             if let result {
                 changes.append(.audit(Self.evidence(

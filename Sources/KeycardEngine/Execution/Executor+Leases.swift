@@ -59,7 +59,7 @@ extension Executor {
             if step.state == .running {
                 changes.append(.finishAttempt(StepAttempt(
                     stepID: step.id, number: step.attempts, startedAt: step.startedAt ?? now, finishedAt: now,
-                    outcome: .interrupted, error: "lease of \(previous) taken over by \(owner)")))
+                    outcome: .interrupted, error: "lease of \(previous) taken over by \(owner)"), runID: tracker.run.id))
                 step.state = .ready
                 step.maxAttempts += 1
             }

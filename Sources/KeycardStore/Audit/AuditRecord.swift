@@ -69,12 +69,74 @@ public struct AuditRecord: Sendable, Hashable, Codable {
         ])
     }
 
+    /// `canonicalObject`'s bytes, written directly: the keys below are in the order `CanonicalJSON` sorts them to.
+    var canonicalBytes: [UInt8] {
+        var writer = CanonicalJSONWriter(capacity: 768)
+        writer.open("{")
+        writer.key("action")
+        writer.string(action)
+        writer.key("actor")
+        writer.string(actor)
+        writer.key("approver")
+        writer.optional(approver)
+        writer.key("confirmation_id")
+        writer.optional(confirmationID)
+        writer.key("detail")
+        writer.optional(detail)
+        writer.key("employee_id")
+        writer.optional(employeeID)
+        writer.key("justification")
+        writer.raw(justificationJSON)
+        writer.key("parameters")
+        writer.raw(parametersJSON)
+        writer.key("prev_hash")
+        writer.string(prevHash)
+        writer.key("result")
+        writer.string(result)
+        writer.key("run_id")
+        writer.optional(runID)
+        writer.key("sequence")
+        writer.integer(sequence)
+        writer.key("step_id")
+        writer.optional(stepID)
+        writer.key("system")
+        writer.optional(system)
+        writer.key("timestamp")
+        writer.string(timestamp)
+        writer.close("}")
+        return writer.bytes
+    }
+
+    /// The `parameters` column and member: canonical JSON of the (redacted) parameters.
+    var parametersJSON: [UInt8] {
+        var writer = CanonicalJSONWriter(capacity: 64)
+        writer.stringObject(parameters)
+        return writer.bytes
+    }
+
+    /// The `justification` column and member: canonical JSON of the policy references.
+    var justificationJSON: [UInt8] {
+        var writer = CanonicalJSONWriter(capacity: 128)
+        writer.open("[")
+        for reference in justification {
+            writer.separate()
+            writer.open("{")
+            writer.key("policy_id")
+            writer.string(reference.policyID)
+            writer.key("policy_version")
+            writer.string(reference.policyVersion)
+            writer.close("}")
+        }
+        writer.close("]")
+        return writer.bytes
+    }
+
     /// The SHA-256 of this record's canonical form, whatever `hash` says.
     public func computedHash() -> String {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: canonicalObject.bytes) {
+        for byte in SHA256.hash(data: canonicalBytes) {
             hex.append(digits[Int(byte >> 4)])
             hex.append(digits[Int(byte & 0x0F)])
         }
@@ -109,19 +171,28 @@ public struct AuditRecord: Sendable, Hashable, Codable {
     }
 
     func insert(_ db: Database) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO audit_records (sequence, timestamp, run_id, step_id, employee_id, system, action, parameters,
-                    justification, approver, result, confirmation_id, actor, detail, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(
-            arguments: [
-                sequence, timestamp, runID, stepID, employeeID, system, action,
-                CanonicalJSON.object(parameters.mapValues(CanonicalJSON.string)).text,
-                CanonicalJSON.list(justification.map(\.canonicalObject)).text, approver, result, confirmationID, actor,
-                detail, prevHash, hash,
-            ])
+        try db.executeHot(sql: """
+            INSERT INTO audit_records (sequence, timestamp, run_id, step_id, employee_id, system, action, parameters,
+                justification, approver, result, confirmation_id, actor, detail, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """) { values in
+            values.add(sequence)
+            values.add(timestamp)
+            values.add(runID)
+            values.add(stepID)
+            values.add(employeeID)
+            values.add(system)
+            values.add(action)
+            values.add(parametersJSON)
+            values.add(justificationJSON)
+            values.add(approver)
+            values.add(result)
+            values.add(confirmationID)
+            values.add(actor)
+            values.add(detail)
+            values.add(prevHash)
+            values.add(hash)
+        }
     }
 }
 

@@ -6,10 +6,9 @@ public enum AuditTrail {
     /// Appends one record after the current head; call inside the write transaction that records what happened.
     @discardableResult
     public static func append(_ entry: AuditEntry, in db: Database) throws -> AuditRecord {
-        let head = try AuditHead.fetch(db) ?? AuditHead(count: 0, sequence: 0, hash: AuditRecord.genesisHash)
-        let record = AuditRecord(entry: entry, sequence: head.sequence + 1, prevHash: head.hash)
-        try record.insert(db)
-        try AuditHead(count: head.count + 1, sequence: record.sequence, hash: record.hash).save(db)
+        var appender = AuditAppender()
+        let record = try appender.append(entry, in: db)
+        try appender.saveHead(in: db)
         return record
     }
 

@@ -17,56 +17,128 @@ public enum CanonicalJSON: Sendable, Hashable {
 
     /// The canonical form as UTF-8, the bytes the audit hash covers.
     public var bytes: [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(512)
-        write(to: &output)
-        return output
+        var writer = CanonicalJSONWriter(capacity: 512)
+        write(to: &writer)
+        return writer.bytes
     }
 
-    private func write(to output: inout [UInt8]) {
+    private func write(to writer: inout CanonicalJSONWriter) {
         switch self {
-        case .string(let value): Self.writeString(value, to: &output)
-        case .integer(let value): output += String(value).utf8
-        case .null: output += "null".utf8
+        case .string(let value): writer.string(value)
+        case .integer(let value): writer.integer(value)
+        case .null: writer.null()
         case .list(let values):
-            output.append(UInt8(ascii: "["))
-            for (index, value) in values.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                value.write(to: &output)
+            writer.open("[")
+            for value in values {
+                writer.separate()
+                value.write(to: &writer)
             }
-            output.append(UInt8(ascii: "]"))
+            writer.close("]")
         case .object(let members):
-            output.append(UInt8(ascii: "{"))
-            let keys = members.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
-            for (index, key) in keys.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                Self.writeString(key, to: &output)
-                output.append(UInt8(ascii: ":"))
-                members[key]!.write(to: &output)
+            writer.open("{")
+            for key in CanonicalJSONWriter.sortedKeys(members) {
+                writer.key(key)
+                members[key]!.write(to: &writer)
             }
-            output.append(UInt8(ascii: "}"))
+            writer.close("}")
         }
+    }
+}
+
+/// Writes canonical JSON straight to bytes, for records whose shape is known (no intermediate `CanonicalJSON` tree).
+struct CanonicalJSONWriter {
+    private(set) var bytes: [UInt8] = []
+    /// Whether the container just opened is still empty (no comma before its first member).
+    private var atStart = true
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    static func sortedKeys<Value>(_ members: [String: Value]) -> [String] {
+        members.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+    }
+
+    mutating func open(_ bracket: Unicode.Scalar) {
+        bytes.append(UInt8(ascii: bracket))
+        atStart = true
+    }
+
+    mutating func close(_ bracket: Unicode.Scalar) {
+        bytes.append(UInt8(ascii: bracket))
+        atStart = false
+    }
+
+    /// The comma before a list element or member, unless it is the container's first.
+    mutating func separate() {
+        if !atStart { bytes.append(UInt8(ascii: ",")) }
+        atStart = false
+    }
+
+    /// `"name":`, preceded by a comma unless it is the object's first member.
+    mutating func key(_ name: String) {
+        separate()
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    mutating func null() {
+        bytes += "null".utf8
+        atStart = false
+    }
+
+    mutating func integer(_ value: Int64) {
+        bytes += String(value).utf8
+        atStart = false
+    }
+
+    mutating func optional(_ value: String?) {
+        if let value { string(value) } else { null() }
+    }
+
+    /// An object of string values, keys sorted.
+    mutating func stringObject(_ members: [String: String]) {
+        open("{")
+        for key in Self.sortedKeys(members) {
+            self.key(key)
+            string(members[key]!)
+        }
+        close("}")
+    }
+
+    /// Bytes that are already canonical JSON (a value written by another writer).
+    mutating func raw(_ json: [UInt8]) {
+        bytes += json
+        atStart = false
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    private static func writeString(_ value: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
+    mutating func string(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        let utf8 = value.utf8
+        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            bytes += utf8
+            bytes.append(UInt8(ascii: "\""))
+            atStart = false
+            return
+        }
+        for byte in utf8 {
             switch byte {
-            case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: output += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0x08: output += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-            case 0x0C: output += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+            case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
             case 0..<0x20:
-                output += Array("\\u00".utf8)
-                output += [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
-            default: output.append(byte)
+                bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")]
+                bytes += [Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0x0F)]]
+            default: bytes.append(byte)
             }
         }
-        output.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: "\""))
+        atStart = false
     }
 }

@@ -8,6 +8,7 @@ public enum KeycardMigrations {
         EngineMigrations.register(in: &migrator)
         AuditMigrations.register(in: &migrator)
         ProvisioningMigrations.register(in: &migrator)
+        EngineHotPathMigrations.register(in: &migrator)
         return migrator
     }
 

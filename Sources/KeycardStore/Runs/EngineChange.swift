@@ -8,7 +8,7 @@ public enum EngineChange: Sendable {
     /// Saves the step's mutable columns; with `expecting`, only if the stored state is that one (else the group fails).
     case updateStep(Step, expecting: StepState?)
     case insertAttempt(StepAttempt, runID: RunID)
-    case finishAttempt(StepAttempt)
+    case finishAttempt(StepAttempt, runID: RunID)
     case saveApproval(Approval)
     case setPaused(Bool, by: String, at: Date)
     case insertCommand(EngineCommand)

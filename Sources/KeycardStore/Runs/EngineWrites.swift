@@ -9,41 +9,58 @@ enum EngineWrites {
         var message: String
     }
 
-    static func apply(_ change: EngineChange, in db: Database) throws {
+    static func apply(_ change: EngineChange, in db: Database, audit: inout AuditAppender) throws {
         switch change {
         case .insertRun(let run, let steps, let approvals):
             try insertRun(run, in: db)
             for step in steps { try insertStep(step, in: db) }
             for approval in approvals { try saveApproval(approval, in: db) }
         case .updateRun(let run):
-            try db.cachedStatement(sql: """
+            try db.executeHot(sql: """
                 UPDATE runs SET state = ?, due_at = ?, started_at = ?, finished_at = ?, reason = ?,
                 lease_owner = ?, lease_expires_at = ? WHERE id = ?
-                """).execute(arguments: [
-                    run.state.rawValue, run.dueAt.timeIntervalSince1970, run.startedAt?.timeIntervalSince1970,
-                    run.finishedAt?.timeIntervalSince1970, run.reason, run.leaseOwner,
-                    run.leaseExpiresAt?.timeIntervalSince1970, run.id.rawValue,
-                ])
+                """) { values in
+                values.add(run.state.rawValue)
+                values.add(run.dueAt)
+                values.add(run.startedAt)
+                values.add(run.finishedAt)
+                values.add(run.reason)
+                values.add(run.leaseOwner)
+                values.add(run.leaseExpiresAt)
+                values.add(run.id.rawValue)
+            }
         case .updateStep(let step, let expecting):
             try updateStep(step, expecting: expecting, in: db)
         case .insertAttempt(let attempt, let runID):
-            try db.cachedStatement(sql: """
+            try db.executeHot(sql: """
                 INSERT OR REPLACE INTO step_attempts
                 (step_id, run_id, number, compensation, started_at, finished_at, outcome, error, confirmation_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
-                    attempt.stepID.rawValue, runID.rawValue, attempt.number, attempt.compensation,
-                    attempt.startedAt.timeIntervalSince1970, attempt.finishedAt?.timeIntervalSince1970,
-                    attempt.outcome.rawValue, attempt.error, attempt.confirmationID,
-                ])
-        case .finishAttempt(let attempt):
-            try db.cachedStatement(sql: """
+                """) { values in
+                values.add(attempt.stepID.rawValue)
+                values.add(runID.rawValue)
+                values.add(attempt.number)
+                values.add(attempt.compensation)
+                values.add(attempt.startedAt)
+                values.add(attempt.finishedAt)
+                values.add(attempt.outcome.rawValue)
+                values.add(attempt.error)
+                values.add(attempt.confirmationID)
+            }
+        case .finishAttempt(let attempt, let runID):
+            try db.executeHot(sql: """
                 UPDATE step_attempts SET finished_at = ?, outcome = ?, error = ?, confirmation_id = ?
-                WHERE step_id = ? AND compensation = ? AND number = ?
-                """).execute(arguments: [
-                    attempt.finishedAt?.timeIntervalSince1970, attempt.outcome.rawValue, attempt.error,
-                    attempt.confirmationID, attempt.stepID.rawValue, attempt.compensation, attempt.number,
-                ])
+                WHERE run_id = ? AND step_id = ? AND compensation = ? AND number = ?
+                """) { values in
+                values.add(attempt.finishedAt)
+                values.add(attempt.outcome.rawValue)
+                values.add(attempt.error)
+                values.add(attempt.confirmationID)
+                values.add(runID.rawValue)
+                values.add(attempt.stepID.rawValue)
+                values.add(attempt.compensation)
+                values.add(attempt.number)
+            }
         case .saveApproval(let approval):
             try saveApproval(approval, in: db)
         case .setPaused(let paused, let by, let at):
@@ -65,9 +82,9 @@ enum EngineWrites {
                 sql: "UPDATE engine_commands SET processed_at = ?, result = ? WHERE id = ?",
                 arguments: [at.timeIntervalSince1970, result, id])
         case .audit(let evidence):
-            try EngineAudit.record(evidence, in: db)
+            _ = try audit.append(AuditEntry(evidence), in: db)
         case .auditEntry(let entry):
-            try EngineAudit.record(entry, in: db)
+            _ = try audit.append(entry, in: db)
         }
     }
 
@@ -87,45 +104,75 @@ enum EngineWrites {
             ])
     }
 
+    /// One INSERT with every column, the planned and the mutable ones.
     private static func insertStep(_ step: Step, in db: Database) throws {
-        try db.cachedStatement(sql: """
+        let approval = try step.approval.map { try JSONColumn.encode($0) }
+        try db.executeHot(sql: """
             INSERT INTO steps (id, run_id, idx, system, action, parameters, kind, purpose, tier, dependencies,
-            compensation, critical, approval, justifications, state, max_attempts, idempotency_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                step.id.rawValue, step.runID.rawValue, step.index, step.system, step.action,
-                step.parameters.isEmpty ? "{}" : try JSONColumn.encode(step.parameters), step.kind.rawValue,
-                step.purpose.rawValue, step.tier, dependencyList(step.dependencies), step.compensation, step.critical,
-                try step.approval.map { try JSONColumn.encode($0) },
-                step.justifications.isEmpty ? "[]" : try JSONColumn.encode(step.justifications),
-                step.state.rawValue, step.maxAttempts, step.idempotencyKey,
-            ])
-        try updateStep(step, expecting: nil, in: db)
-    }
-
-    /// `["run-…/s0","run-…/s3"]` without a JSONEncoder: step ids need no escaping beyond quotes and backslashes.
-    private static func dependencyList(_ dependencies: [StepID]) throws -> String {
-        if dependencies.contains(where: { $0.rawValue.contains("\"") || $0.rawValue.contains("\\") }) {
-            return try JSONColumn.encode(dependencies)
+            compensation, critical, approval, justifications, state, max_attempts, idempotency_key,
+            due_at, attempts, next_attempt_at, lease_owner, lease_expires_at, confirmation_id, error, needs_human,
+            skip_cause, skip_reason, started_at, finished_at, compensation_confirmation_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """) { values in
+            values.add(step.id.rawValue)
+            values.add(step.runID.rawValue)
+            values.add(step.index)
+            values.add(step.system)
+            values.add(step.action)
+            values.add(StepColumns.parameters(step.parameters))
+            values.add(step.kind.rawValue)
+            values.add(step.purpose.rawValue)
+            values.add(step.tier)
+            values.add(StepColumns.dependencies(step.dependencies))
+            values.add(step.compensation)
+            values.add(step.critical)
+            values.add(approval)
+            values.add(StepColumns.justifications(step.justifications))
+            values.add(step.state.rawValue)
+            values.add(step.maxAttempts)
+            values.add(step.idempotencyKey)
+            values.add(step.dueAt)
+            values.add(step.attempts)
+            values.add(step.nextAttemptAt)
+            values.add(step.leaseOwner)
+            values.add(step.leaseExpiresAt)
+            values.add(step.confirmationID)
+            values.add(step.error)
+            values.add(step.needsHuman)
+            values.add(step.skipCause?.rawValue)
+            values.add(step.skipReason)
+            values.add(step.startedAt)
+            values.add(step.finishedAt)
+            values.add(step.compensationConfirmationID)
         }
-        return "[" + dependencies.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
     }
 
     private static func updateStep(_ step: Step, expecting: StepState?, in db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
+        let changed = try db.executeHot(sql: """
             UPDATE steps SET state = ?, due_at = ?, attempts = ?, max_attempts = ?, next_attempt_at = ?, lease_owner = ?,
             lease_expires_at = ?, confirmation_id = ?, error = ?, needs_human = ?, skip_cause = ?, skip_reason = ?,
             started_at = ?, finished_at = ?, compensation_confirmation_id = ?
-            WHERE id = ? AND (? IS NULL OR state = ?)
-            """)
-        try statement.execute(arguments: [
-            step.state.rawValue, step.dueAt?.timeIntervalSince1970, step.attempts, step.maxAttempts,
-            step.nextAttemptAt?.timeIntervalSince1970, step.leaseOwner, step.leaseExpiresAt?.timeIntervalSince1970,
-            step.confirmationID, step.error, step.needsHuman, step.skipCause?.rawValue, step.skipReason,
-            step.startedAt?.timeIntervalSince1970, step.finishedAt?.timeIntervalSince1970,
-            step.compensationConfirmationID, step.id.rawValue, expecting?.rawValue, expecting?.rawValue,
-        ])
-        if db.changesCount == 0 {
+            WHERE id = ? AND (?17 IS NULL OR state = ?17)
+            """) { values in
+            values.add(step.state.rawValue)
+            values.add(step.dueAt)
+            values.add(step.attempts)
+            values.add(step.maxAttempts)
+            values.add(step.nextAttemptAt)
+            values.add(step.leaseOwner)
+            values.add(step.leaseExpiresAt)
+            values.add(step.confirmationID)
+            values.add(step.error)
+            values.add(step.needsHuman)
+            values.add(step.skipCause?.rawValue)
+            values.add(step.skipReason)
+            values.add(step.startedAt)
+            values.add(step.finishedAt)
+            values.add(step.compensationConfirmationID)
+            values.add(step.id.rawValue)
+            values.add(expecting?.rawValue)
+        }
+        if changed == 0 {
             throw Conflict(message: "step \(step.id) is no longer \(expecting?.rawValue ?? "stored")")
         }
     }

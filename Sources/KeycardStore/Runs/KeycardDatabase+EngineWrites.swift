@@ -19,13 +19,15 @@ extension KeycardDatabase {
         struct GroupFailed: Error {}
         do {
             try db.inSavepoint {
+                var audit = AuditAppender()
                 do {
                     for group in groups {
-                        for change in group { try EngineWrites.apply(change, in: db) }
+                        for change in group { try EngineWrites.apply(change, in: db, audit: &audit) }
                     }
                 } catch {
                     throw GroupFailed()
                 }
+                try audit.saveHead(in: db)
                 return .commit
             }
             return Array(repeating: .applied, count: groups.count)
@@ -37,19 +39,24 @@ extension KeycardDatabase {
     private static func applyOneByOne(_ groups: [[EngineChange]], in db: Database) throws -> [EngineChangeResult] {
         var results: [EngineChangeResult] = []
         results.reserveCapacity(groups.count)
+        var audit = AuditAppender()
         for group in groups {
+            let auditBefore = audit
             do {
                 try db.inSavepoint {
-                    for change in group { try EngineWrites.apply(change, in: db) }
+                    for change in group { try EngineWrites.apply(change, in: db, audit: &audit) }
                     return .commit
                 }
                 results.append(.applied)
             } catch let conflict as EngineWrites.Conflict {
+                audit = auditBefore
                 results.append(.conflict(conflict.message))
             } catch {
+                audit = auditBefore
                 results.append(.failed(String(describing: error)))
             }
         }
+        try audit.saveHead(in: db)
         return results
     }
 
@@ -84,8 +91,11 @@ extension KeycardDatabase {
                 sql: "UPDATE runs SET lease_expires_at = ? WHERE lease_owner = ? AND state IN (\(Self.activeStates))",
                 arguments: [until.timeIntervalSince1970, owner])
             try db.execute(
-                sql: "UPDATE steps SET lease_expires_at = ? WHERE lease_owner = ? AND state = 'running'",
-                arguments: [until.timeIntervalSince1970, owner])
+                sql: """
+                    UPDATE steps SET lease_expires_at = ? WHERE lease_owner = ? AND state = 'running'
+                    AND run_id IN (SELECT id FROM runs WHERE lease_owner = ? AND state IN (\(Self.activeStates)))
+                    """,
+                arguments: [until.timeIntervalSince1970, owner, owner])
         }
     }
 

@@ -52,7 +52,7 @@ extension KeycardDatabase {
             let steps = try Row.fetchAll(db, sql: "SELECT * FROM steps WHERE run_id = ? ORDER BY idx", arguments: [id.rawValue])
                 .map(EngineRows.step)
             let attempts = try Row.fetchAll(
-                db, sql: "SELECT * FROM step_attempts WHERE run_id = ? ORDER BY started_at, id", arguments: [id.rawValue]
+                db, sql: "SELECT * FROM step_attempts WHERE run_id = ? ORDER BY started_at, step_id, compensation, number", arguments: [id.rawValue]
             ).map(EngineRows.attempt)
             let approvals = try Row.fetchAll(db, sql: "SELECT * FROM approvals WHERE run_id = ?", arguments: [id.rawValue])
                 .map(EngineRows.approval)
@@ -132,7 +132,8 @@ extension KeycardDatabase {
     /// Queues a command and returns its id.
     public func enqueueEngineCommand(_ command: EngineCommand) throws -> Int64 {
         try pool.write { db in
-            try EngineWrites.apply(.insertCommand(command), in: db)
+            var audit = AuditAppender()
+            try EngineWrites.apply(.insertCommand(command), in: db, audit: &audit)
             return db.lastInsertedRowID
         }
     }

@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// Binds values straight into a cached statement's SQLite handle, in parameter order, without GRDB's boxing.
+struct HotBindings {
+    fileprivate let handle: OpaquePointer
+    fileprivate var index: Int32 = 0
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    mutating func add(_ value: String?) {
+        index += 1
+        guard var text = value else { sqlite3_bind_null(handle, index); return }
+        text.withUTF8 { bytes in bindText(bytes) }
+    }
+
+    mutating func add(_ value: [UInt8]) {
+        index += 1
+        value.withUnsafeBufferPointer { bytes in bindText(bytes) }
+    }
+
+    /// Binds UTF-8 text at the current index (an empty buffer binds `''`, never NULL).
+    private func bindText(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else {
+            sqlite3_bind_text(handle, index, "", 0, Self.transient)
+            return
+        }
+        base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { characters in
+            _ = sqlite3_bind_text(handle, index, characters, Int32(bytes.count), Self.transient)
+        }
+    }
+
+    mutating func add(_ value: Int64?) {
+        index += 1
+        guard let value else { sqlite3_bind_null(handle, index); return }
+        sqlite3_bind_int64(handle, index, value)
+    }
+
+    mutating func add(_ value: Int?) {
+        add(value.map(Int64.init))
+    }
+
+    mutating func add(_ value: Bool) {
+        add(Int64(value ? 1 : 0))
+    }
+
+    /// A date as the store keeps it: seconds since 1970.
+    mutating func add(_ value: Date?) {
+        index += 1
+        guard let value else { sqlite3_bind_null(handle, index); return }
+        sqlite3_bind_double(handle, index, value.timeIntervalSince1970)
+    }
+}
+
+extension Database {
+    /// Runs the cached statement for `sql` (an INSERT, UPDATE or DELETE) with the values `bind` adds; returns the
+    /// number of rows it changed. For the engine's hot writes, which run inside a transaction GRDB opened.
+    @discardableResult
+    func executeHot(sql: String, _ bind: (inout HotBindings) throws -> Void) throws -> Int {
+        let handle = try cachedStatement(sql: sql).sqliteStatement
+        sqlite3_reset(handle)
+        var bindings = HotBindings(handle: handle)
+        try bind(&bindings)
+        let expected = sqlite3_bind_parameter_count(handle)
+        guard bindings.index == expected else {
+            sqlite3_clear_bindings(handle)
+            throw DatabaseError(
+                resultCode: .SQLITE_MISUSE, message: "bound \(bindings.index) of \(expected) values", sql: sql)
+        }
+        let code = sqlite3_step(handle)
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        guard code == SQLITE_DONE else {
+            let message = String(cString: sqlite3_errmsg(sqliteConnection))
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+        }
+        return Int(sqlite3_changes(sqliteConnection))
+    }
+}
