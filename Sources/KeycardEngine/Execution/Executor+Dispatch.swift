@@ -7,7 +7,8 @@ import DequeModule
 extension Executor {
     /// Starts every queued step its system's gate admits now.
     func dispatch(now: Date, group: inout DiscardingTaskGroup) {
-        for system in gates.keys {
+        // A copy of the keys: iterating `gates.keys` while mutating a gate would copy its whole queue each time.
+        for system in Array(gates.keys) {
             while let ref = gates[system]?.queue.first {
                 guard let state = trackers[ref.run]?.steps[ref.index].state,
                       state == (ref.compensation ? .compensating : .ready)
@@ -73,6 +74,8 @@ extension Executor {
             return
         }
         hub.publish(events)
+        let wait = pacer.reserve(system: request.system, limits: configuration.limits(for: request.system), now: clock.now)
+        if wait > 0 { try? await clock.sleep(until: clock.now.addingTimeInterval(wait)) }
         let started = ContinuousClock.now
         let outcome: Result<AdapterConfirmation, AdapterError>
         if let adapter = adapters[request.system] {

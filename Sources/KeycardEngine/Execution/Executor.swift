@@ -15,6 +15,7 @@ actor Executor {
     let owner: String
     let logger: Logger
     let rules: ApproverRules
+    let pacer = CallPacer()
 
     var trackers: [RunID: RunTracker] = [:]
     var gates: [String: SystemGate] = [:]
@@ -68,7 +69,7 @@ actor Executor {
         looping = false
         let owned = Array(trackers.keys)
         trackers = [:]
-        for system in gates.keys { gates[system]?.queue.removeAll() }
+        for system in Array(gates.keys) { gates[system]?.queue.removeAll() }
         do { try database.releaseLeases(owner: owner, runs: owned) } catch {
             logger.error("could not release leases", metadata: ["error": "\(error)"])
         }

@@ -74,8 +74,7 @@ struct SandboxEffects {
         guard let row = try accountRow(db) else {
             let id = makeID(model.accountID, "account", user)
             let login = request.employee.email ?? "\(user)@sandbox.keycard.local"
-            try db.execute(
-                sql: "INSERT INTO accounts VALUES (?, ?, ?, ?, 'active', ?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO accounts VALUES (?, ?, ?, ?, 'active', ?, ?, ?)").execute(
                 arguments: [system, user, id, login, attributes, now.timeIntervalSince1970, now.timeIntervalSince1970])
             return try changed(id, "created account \(id) for \(login)", in: db)
         }
@@ -83,8 +82,7 @@ struct SandboxEffects {
         if row["status"] == "active", row["attributes"] == attributes {
             return unchanged(id, "account \(id) already active")
         }
-        try db.execute(
-            sql: "UPDATE accounts SET status = 'active', attributes = ?, updated_at = ? WHERE system = ? AND user_key = ?",
+        try db.cachedStatement(sql: "UPDATE accounts SET status = 'active', attributes = ?, updated_at = ? WHERE system = ? AND user_key = ?").execute(
             arguments: [attributes, now.timeIntervalSince1970, system, user])
         return try changed(id, "account \(id) set active (was \(row["status"] as String))", in: db)
     }
@@ -95,8 +93,7 @@ struct SandboxEffects {
         }
         let id: String = row["external_id"]
         if row["status"] == status { return unchanged(id, "account \(id) already \(status)") }
-        try db.execute(
-            sql: "UPDATE accounts SET status = ?, updated_at = ? WHERE system = ? AND user_key = ?",
+        try db.cachedStatement(sql: "UPDATE accounts SET status = ?, updated_at = ? WHERE system = ? AND user_key = ?").execute(
             arguments: [status, now.timeIntervalSince1970, system, user])
         return try changed(id, "account \(id) \(status)", in: db)
     }
@@ -107,8 +104,7 @@ struct SandboxEffects {
         }
         let id: String = row["external_id"]
         if row["status"] == "active" { return unchanged(id, "account \(id) already active") }
-        try db.execute(
-            sql: "UPDATE accounts SET status = 'active', updated_at = ? WHERE system = ? AND user_key = ?",
+        try db.cachedStatement(sql: "UPDATE accounts SET status = 'active', updated_at = ? WHERE system = ? AND user_key = ?").execute(
             arguments: [now.timeIntervalSince1970, system, user])
         return try changed(id, "account \(id) active again", in: db)
     }
@@ -116,8 +112,8 @@ struct SandboxEffects {
     private func deleteAccount(_ db: Database) throws -> AdapterConfirmation {
         guard let row = try accountRow(db) else { return unchanged("-", "no \(system) account for \(user)") }
         let id: String = row["external_id"]
-        try db.execute(sql: "DELETE FROM memberships WHERE system = ? AND user_key = ?", arguments: [system, user])
-        try db.execute(sql: "DELETE FROM accounts WHERE system = ? AND user_key = ?", arguments: [system, user])
+        try db.cachedStatement(sql: "DELETE FROM memberships WHERE system = ? AND user_key = ?").execute(arguments: [system, user])
+        try db.cachedStatement(sql: "DELETE FROM accounts WHERE system = ? AND user_key = ?").execute(arguments: [system, user])
         return try changed(id, "account \(id) deleted", in: db)
     }
 
@@ -131,20 +127,19 @@ struct SandboxEffects {
         guard accountSystem != system else { return owner["external_id"] }
         if let local = try accountRow(db) { return local["external_id"] }
         let id = makeID(model.accountID, "account", user)
-        try db.execute(
-            sql: "INSERT INTO accounts VALUES (?, ?, ?, ?, 'active', '{}', ?, ?)",
+        try db.cachedStatement(sql: "INSERT INTO accounts VALUES (?, ?, ?, ?, 'active', '{}', ?, ?)").execute(
             arguments: [system, user, id, owner["login"] as String, now.timeIntervalSince1970, now.timeIntervalSince1970])
         return id
     }
 
     private func containerID(kind: String, name: String, _ db: Database) throws -> String {
         if let id = try String.fetchOne(
-            db, sql: "SELECT external_id FROM containers WHERE system = ? AND kind = ? AND name = ?",
+            db.cachedStatement(sql: "SELECT external_id FROM containers WHERE system = ? AND kind = ? AND name = ?"),
             arguments: [system, kind, name]) {
             return id
         }
         let id = makeID(model.containerID, kind, name)
-        try db.execute(sql: "INSERT INTO containers VALUES (?, ?, ?, ?)", arguments: [system, kind, name, id])
+        try db.cachedStatement(sql: "INSERT INTO containers VALUES (?, ?, ?, ?)").execute(arguments: [system, kind, name, id])
         return id
     }
 
@@ -157,11 +152,10 @@ struct SandboxEffects {
         let confirmation = "\(containerID)/\(accountID)"
         let attributes = SandboxJSON.encodeParameters(request.parameters.filter { $0.key != parameter })
         let existing = try String.fetchOne(
-            db, sql: "SELECT attributes FROM memberships WHERE system = ? AND kind = ? AND container = ? AND user_key = ?",
+            db.cachedStatement(sql: "SELECT attributes FROM memberships WHERE system = ? AND kind = ? AND container = ? AND user_key = ?"),
             arguments: [system, kind, name, user])
         if existing == attributes { return unchanged(confirmation, "already in \(kind) \(name)") }
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO memberships VALUES (?, ?, ?, ?, ?, ?)",
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO memberships VALUES (?, ?, ?, ?, ?, ?)").execute(
             arguments: [system, kind, name, user, attributes, now.timeIntervalSince1970])
         return try changed(confirmation, existing == nil ? "added to \(kind) \(name)" : "updated in \(kind) \(name)", in: db)
     }
@@ -169,11 +163,10 @@ struct SandboxEffects {
     private func removeMembership(kind: String, parameter: String, _ db: Database) throws -> AdapterConfirmation {
         let name = try self.parameter(parameter)
         let deleted = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM memberships WHERE system = ? AND kind = ? AND container = ? AND user_key = ?",
+            db.cachedStatement(sql: "SELECT COUNT(*) FROM memberships WHERE system = ? AND kind = ? AND container = ? AND user_key = ?"),
             arguments: [system, kind, name, user]) ?? 0
         guard deleted > 0 else { return unchanged("-", "not in \(kind) \(name)") }
-        try db.execute(
-            sql: "DELETE FROM memberships WHERE system = ? AND kind = ? AND container = ? AND user_key = ?",
+        try db.cachedStatement(sql: "DELETE FROM memberships WHERE system = ? AND kind = ? AND container = ? AND user_key = ?").execute(
             arguments: [system, kind, name, user])
         let containerID = try containerID(kind: kind, name: name, db)
         return try changed(containerID, "removed from \(kind) \(name)", in: db)
@@ -185,7 +178,7 @@ struct SandboxEffects {
         let name = try self.parameter(parameter)
         if model.accountSystem != nil { _ = try memberAccountID(db) }
         let existing = try Row.fetchOne(
-            db, sql: "SELECT external_id, status FROM messages WHERE system = ? AND user_key = ? AND name = ?",
+            db.cachedStatement(sql: "SELECT external_id, status FROM messages WHERE system = ? AND user_key = ? AND name = ?"),
             arguments: [system, user, name])
         if let existing, existing["status"] == "sent" {
             return unchanged(existing["external_id"], "\(name) already sent")
@@ -193,11 +186,10 @@ struct SandboxEffects {
         let employee = request.employee
         let recipient = request.parameters["to"] ?? employee.email ?? employee.string("personal_email") ?? user
         let sentBefore = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM side_effects WHERE system = ? AND action = ? AND employee_id = ?",
+            db.cachedStatement(sql: "SELECT COUNT(*) FROM side_effects WHERE system = ? AND action = ? AND employee_id = ?"),
             arguments: [system, request.action, user]) ?? 0
         let id = makeID(model.effectID, "message", user, name, String(sentBefore))
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, 'sent', ?)",
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, 'sent', ?)").execute(
             arguments: [
                 system, user, name, recipient, SandboxJSON.encodeParameters(request.parameters), id,
                 request.idempotencyKey, now.timeIntervalSince1970,
@@ -208,11 +200,10 @@ struct SandboxEffects {
     private func retractMessage(parameter: String, _ db: Database) throws -> AdapterConfirmation {
         let name = try self.parameter(parameter)
         guard let id = try String.fetchOne(
-            db, sql: "SELECT external_id FROM messages WHERE system = ? AND user_key = ? AND name = ? AND status = 'sent'",
+            db.cachedStatement(sql: "SELECT external_id FROM messages WHERE system = ? AND user_key = ? AND name = ? AND status = 'sent'"),
             arguments: [system, user, name])
         else { return unchanged("-", "no \(name) to retract") }
-        try db.execute(
-            sql: "UPDATE messages SET status = 'retracted' WHERE system = ? AND user_key = ? AND name = ?",
+        try db.cachedStatement(sql: "UPDATE messages SET status = 'retracted' WHERE system = ? AND user_key = ? AND name = ?").execute(
             arguments: [system, user, name])
         return try changed(id, "retracted \(name)", in: db)
     }
@@ -226,13 +217,12 @@ struct SandboxEffects {
         }
         guard try accountRow(db) != nil else { return unchanged("-", "no \(system) account for \(user): nothing to transfer") }
         if let id = try String.fetchOne(
-            db, sql: "SELECT external_id FROM transfers WHERE system = ? AND user_key = ? AND to_user = ?",
+            db.cachedStatement(sql: "SELECT external_id FROM transfers WHERE system = ? AND user_key = ? AND to_user = ?"),
             arguments: [system, user, recipient]) {
             return unchanged(id, "files already transferred to \(recipient)")
         }
         let id = makeID(model.effectID, "transfer", user, recipient)
-        try db.execute(
-            sql: "INSERT INTO transfers VALUES (?, ?, ?, ?, ?)",
+        try db.cachedStatement(sql: "INSERT INTO transfers VALUES (?, ?, ?, ?, ?)").execute(
             arguments: [system, user, recipient, id, now.timeIntervalSince1970])
         return try changed(id, "files transferred to \(recipient)", in: db)
     }
