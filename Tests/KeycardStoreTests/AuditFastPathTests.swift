@@ -39,10 +39,13 @@ struct AuditFastPathTests {
 
     @Test func aFailedGroupLeavesNoLinkAndTheHeadFollowsTheRest() throws {
         let fixture = try AuditFixture(count: 2)
-        let orphan = StepAttempt(stepID: StepID("no-such-step"), number: 1, startedAt: AuditFixture.start, outcome: .running)
+        let missing = Step(
+            id: StepID("no-such-step"), runID: RunID("no-such-run"), index: 0, system: "okta", action: "create_user",
+            parameters: [:], kind: .account, purpose: .grant, tier: 0, dependencies: [], compensation: nil, critical: false,
+            approval: nil, justifications: [], state: .running, dueAt: nil, maxAttempts: 3, idempotencyKey: "no-such-step")
         let results = try fixture.database.applyEngineBatchSync([
             [.auditEntry(AuditFixture.entry(3))],
-            [.auditEntry(AuditFixture.entry(4)), .insertAttempt(orphan, runID: RunID("no-such-run"))],
+            [.auditEntry(AuditFixture.entry(4)), .updateStep(missing, expecting: .ready)],
             [.auditEntry(AuditFixture.entry(5)), .auditEntry(AuditFixture.entry(6))],
         ])
         #expect(results.map(\.isApplied) == [true, false, true])

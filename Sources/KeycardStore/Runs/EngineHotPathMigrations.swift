@@ -1,14 +1,15 @@
 import GRDB
 
-/// Fewer pages per committed transition: attempts clustered by run (no rowid, no extra indexes), no index on every
-/// step state change (only failed steps are listed across runs), and no audit index no query used.
+/// Less work per committed transition: attempts clustered by run (no rowid, no extra indexes, no foreign-key probe:
+/// only the engine writes them, for steps it holds), no index on every step state change (only failed steps are
+/// listed across runs), and no audit index no query used.
 enum EngineHotPathMigrations {
     static func register(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v5-engine-hot-path") { db in
             try db.execute(sql: """
                 CREATE TABLE step_attempts_v5 (
                     run_id TEXT NOT NULL,
-                    step_id TEXT NOT NULL REFERENCES steps(id),
+                    step_id TEXT NOT NULL,
                     compensation INTEGER NOT NULL,
                     number INTEGER NOT NULL,
                     started_at DOUBLE NOT NULL,
