@@ -103,6 +103,7 @@ enum BulkHires {
 final class CountingAdapter: SystemAdapter {
     let inner: any SystemAdapter
     private let count = Atomic<Int>(0)
+    private let refused = Atomic<Int>(0)
 
     init(_ inner: any SystemAdapter) {
         self.inner = inner
@@ -110,10 +111,17 @@ final class CountingAdapter: SystemAdapter {
 
     var capabilities: SystemCapabilities { inner.capabilities }
     var calls: Int { count.load(ordering: .relaxed) }
+    /// Calls the system refused with 429.
+    var rateLimited: Int { refused.load(ordering: .relaxed) }
 
     func perform(_ request: AdapterRequest) async throws(AdapterError) -> AdapterConfirmation {
         count.add(1, ordering: .relaxed)
-        return try await inner.perform(request)
+        do {
+            return try await inner.perform(request)
+        } catch {
+            if error.kind == .rateLimited { refused.add(1, ordering: .relaxed) }
+            throw error
+        }
     }
 }
 

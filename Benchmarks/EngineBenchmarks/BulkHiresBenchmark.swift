@@ -58,8 +58,10 @@ func registerBulkHiresBenchmark() {
         benchmark.measurement(ratio, Int((wallSeconds / bound.seconds * 1000).rounded()))
         benchmark.measurement(processCPU, cpu / max(1, steps))
         benchmark.measurement(engineCPU, max(0, cpu - sandboxCPU) / max(1, steps))
+        let refused = adapters.filter { $0.rateLimited > 0 }.map { "\($0.capabilities.system) \($0.rateLimited)" }
         print("bulk: \(steps) calls (\(planned) steps), busiest \(bound.system) bound \(bound.seconds) s, wall \(wallSeconds) s, "
-            + "process CPU \(cpu / 1_000_000) ms, sandbox alone \(sandboxCPU / 1_000_000) ms")
+            + "process CPU \(cpu / 1_000_000) ms, sandbox alone \(sandboxCPU / 1_000_000) ms, "
+            + "429s: \(refused.isEmpty ? "none" : refused.joined(separator: ", "))")
     }
 }
 

@@ -6,10 +6,10 @@ import Testing
 struct CallPacerTests {
     let start = Date(timeIntervalSince1970: 1_800_000_000)
 
-    @Test("a bunch of calls released at once goes out as the burst, then one per interval, like the vendor's bucket")
+    @Test("a bunch of calls released at once goes out as half the burst, then one per interval")
     func bunchIsSpread() {
         let pacer = CallPacer()
-        let limits = SystemLimits(maxInFlight: 100, ratePerSecond: 10, burst: 3)
+        let limits = SystemLimits(maxInFlight: 100, ratePerSecond: 10, burst: 6)
         let waits = (0..<6).map { _ in pacer.reserve(system: "notion", limits: limits, now: start) }
         #expect(waits[0...2].allSatisfy { $0 == 0 })
         for (index, wait) in waits.enumerated().dropFirst(3) {

@@ -14,6 +14,7 @@ public struct SystemClock: KeycardClock {
 
     public func sleep(until deadline: Date) async throws {
         let seconds = deadline.timeIntervalSinceNow
-        if seconds > 0 { try await Task.sleep(for: .seconds(seconds)) }
+        // A small explicit tolerance: the default lets timers coalesce, waking paced calls together.
+        if seconds > 0 { try await Task.sleep(for: .seconds(seconds), tolerance: .microseconds(50)) }
     }
 }
