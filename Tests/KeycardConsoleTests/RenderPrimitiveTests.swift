@@ -9,6 +9,14 @@ struct RenderPrimitiveTests {
         #expect(DisplayWidth.of(text) == width)
     }
 
+    @Test("durations keep their precision: ms under a second, tenths under ten seconds", arguments: [
+        (0.0, "0ms"), (0.3504, "350ms"), (0.999, "999ms"), (1.0, "1s"), (4.27, "4.2s"), (9.99, "9.9s"), (10.0, "10s"),
+        (45.9, "45s"), (724.0, "12m04s"), (11_100.0, "3h05m"), (187_200.0, "2d04h"),
+    ])
+    func durations(seconds: Double, text: String) {
+        #expect(Format.duration(seconds) == text)
+    }
+
     @Test func wideCharactersTakeTwoCells() {
         var grid = CellGrid(width: 6, height: 1)
         let used = grid.put("田中ab", x: 0, y: 0)

@@ -3,7 +3,7 @@ import Foundation
 /// Grants waiting for an approver: who, what, which policy, why it is sensitive, age and expiry.
 enum ApprovalsView {
     static let columns = [
-        TableColumn("EMPLOYEE", min: 10, max: 18, priority: 10), TableColumn("GRANT", min: 20, max: 36, priority: 9),
+        TableColumn("EMPLOYEE", min: 10, max: 18, priority: 10), TableColumn("GRANT", min: 20, max: 64, priority: 9),
         TableColumn("POLICY", min: 8, max: 20, priority: 6), TableColumn("WHY SENSITIVE", min: 10, priority: 5),
         TableColumn("AGE", min: 4, max: 5, priority: 8, alignment: .right), TableColumn("EXPIRES", min: 7, max: 9, priority: 7),
         TableColumn("RISK", min: 6, max: 6, priority: 8),

@@ -1,4 +1,5 @@
 import Foundation
+import KeycardStore
 
 /// Times, durations and ages as the console prints them, in the console's time zone.
 public enum Format {
@@ -36,9 +37,12 @@ public enum Format {
         return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(clock(date, zone))"
     }
 
-    /// `45s`, `12m04s`, `3h05m`, `2d04h`.
+    /// `350ms`, `4.2s`, `4s`, `45s`, `12m04s`, `3h05m`, `2d04h`.
     public static func duration(_ seconds: TimeInterval?) -> String {
         guard let seconds, seconds.isFinite else { return "-" }
+        if seconds < 1 { return "\(max(0, Int((seconds * 1000).rounded(.down))))ms" }
+        let tenths = Int(seconds * 10) % 10
+        if seconds < 10, tenths > 0 { return "\(Int(seconds)).\(tenths)s" }
         let total = Int(seconds.rounded(.down))
         if total < 60 { return "\(total)s" }
         if total < 3600 { return "\(total / 60)m\(two(total % 60))s" }
@@ -64,9 +68,8 @@ public enum Format {
 
     /// Parameters with secret-looking keys masked.
     public static func redacted(_ parameters: [String: String]) -> [(String, String)] {
-        let secretWords = ["secret", "password", "token", "key", "credential", "private"]
-        return parameters.sorted { $0.key < $1.key }.map { key, value in
-            secretWords.contains(where: { key.lowercased().contains($0) }) ? (key, "••••••(redacted)") : (key, value)
+        parameters.sorted { $0.key < $1.key }.map { key, value in
+            AuditRedaction.isSecret(key) ? (key, "••••••(redacted)") : (key, value)
         }
     }
 }

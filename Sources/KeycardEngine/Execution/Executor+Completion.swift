@@ -109,19 +109,7 @@ extension Executor {
         return StepEvidence(
             at: now, runID: tracker.run.id, stepID: step.id, employeeID: tracker.run.employee.id, system: step.system,
             action: compensation ? (step.compensation ?? step.action) : step.action,
-            parameters: Redaction.redact(step.parameters), justifications: step.justifications, approvers: approvers,
+            parameters: AuditRedaction.redact(step.parameters), justifications: step.justifications, approvers: approvers,
             result: result, confirmationID: compensation ? step.compensationConfirmationID : step.confirmationID)
-    }
-}
-
-/// Hides secret-looking parameter values from evidence and logs.
-enum Redaction {
-    static let markers = ["password", "secret", "token", "key", "credential"]
-
-    static func redact(_ parameters: [String: String]) -> [String: String] {
-        parameters.reduce(into: [:]) { result, entry in
-            let name = entry.key.lowercased()
-            result[entry.key] = markers.contains(where: name.contains) ? "[redacted]" : entry.value
-        }
     }
 }

@@ -63,6 +63,6 @@ public enum PreviewSample {
 
     public static let approvals: [ApprovalRow] = [
         ApprovalRow(stepID: "run-1042/aws-prod-readonly", runID: "run-1042", employeeID: "E1042", employeeEmail: "sarah.chen@acme.example", employeeName: "Sarah Chen", grant: "aws:assign_role role=prod-readonly", grantName: "prod-readonly", policy: "eng-backend-aws", whySensitive: "read access to production customer data", approvers: "manager (dana.kim@acme.example)", requestedAt: at(3, 11, 58), expiresAt: at(3, 11, 58, dayOffset: 2)),
-        ApprovalRow(stepID: "run-1043/aws-prod-admin", runID: "run-1043", employeeID: "E1043", employeeEmail: "noah.williams@acme.example", employeeName: "Noah Williams", grant: "aws:assign_role role=prod-admin", grantName: "prod-admin", policy: "sre-oncall", whySensitive: "administrator on every production account", approvers: "manager + group security-approvers", requestedAt: at(3, 14, 31), expiresAt: at(15, 14, 31), highRisk: true),
+        ApprovalRow(stepID: "run-1043/aws-prod-admin", runID: "run-1043", employeeID: "E1043", employeeEmail: "noah.williams@acme.example", employeeName: "Noah Williams", grant: "aws:assign_role role=prod-admin account=payments-production", grantName: "prod-admin", policy: "sre-oncall", whySensitive: "administrator on every production account", approvers: "manager + group security-approvers", requestedAt: at(3, 14, 31), expiresAt: at(15, 14, 31), highRisk: true),
     ]
 }
