@@ -83,24 +83,11 @@ struct CrashSafetyTests {
         }
     }
 
-    /// A deterministic generator (SplitMix64), so a failing kill schedule can be replayed.
-    struct SeededRandom: RandomNumberGenerator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
-
     @Test("SIGKILL at 8 random moments, restart each time: every run succeeds, no step lost, no side effect twice")
     func killedAtRandomMoments() throws {
         let workspace = try Workspace()
         try workspace.ingestHires(Self.hires)
-        var random = SeededRandom(state: 2026)
+        var random = SeededRandom(seed: 2026)
         var killedWhileWorking = 0
         for _ in 0..<8 {
             let process = try workspace.workProcess()

@@ -1,5 +1,6 @@
 import Foundation
 import KeycardIntake
+import KeycardTestSupport
 
 /// Produces hostile variants of a valid payload: flipped bytes, truncation, deleted fields, swapped types,
 /// huge strings, deep nesting, control characters, concatenation.

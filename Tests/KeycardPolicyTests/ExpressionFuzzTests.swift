@@ -1,21 +1,10 @@
 import KeycardCore
 @testable import KeycardPolicy
+import KeycardTestSupport
 import Testing
 
 @Suite("Expression language under random input")
 struct ExpressionFuzzTests {
-    /// A small deterministic generator, so a failure reproduces.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let seeds = [
         "employee.department == \"Sales\" && employee.level >= 5",
         "employee.job_title.matches(\"^(Sales|Solutions) Eng.*$\") || !has(employee.team)",
@@ -27,7 +16,7 @@ struct ExpressionFuzzTests {
 
     @Test("thousands of mutated conditions either check or fail with a positioned error, never crash")
     func mutations() {
-        var random = SplitMix(state: 42)
+        var random = SeededRandom(seed: 42)
         let attributes: [String: AttributeValue] = [
             "department": .string("Sales"), "level": .int(5), "job_title": .string("Sales Engineer"),
             "start_date": .string("2024-02-01"), "x": .double(1.5), "y": .list([.string("q")]),

@@ -1,6 +1,7 @@
 import Foundation
 import KeycardCore
 @testable import KeycardStore
+import KeycardTestSupport
 import Testing
 
 @Suite("Audit fast path")
@@ -26,7 +27,7 @@ struct AuditFastPathTests {
     }
 
     @Test func timestampsMatchFoundationsISO8601() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom(seed: 2026)
         let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
         for _ in 0..<2_000 {
             let milliseconds = Int64.random(in: 0..<7_258_118_400_000, using: &generator)

@@ -3,20 +3,20 @@ import GRDB
 /// Appends records to the audit chain inside one transaction: reads the head once, keeps it in memory, and saves
 /// it once (`saveHead`) before the transaction commits. A copy taken before a savepoint restores it on rollback.
 struct AuditAppender {
+    /// The head after the last append; nil until something is appended.
     private var head: AuditHead?
-    private var moved = false
 
+    @discardableResult
     mutating func append(_ entry: AuditEntry, in db: Database) throws -> AuditRecord {
         let current = try head ?? AuditHead.fetch(db) ?? AuditHead(count: 0, sequence: 0, hash: AuditRecord.genesisHash)
         let record = AuditRecord(entry: entry, sequence: current.sequence + 1, prevHash: current.hash)
         try record.insert(db)
         head = AuditHead(count: current.count + 1, sequence: record.sequence, hash: record.hash)
-        moved = true
         return record
     }
 
     /// Writes the new head, if anything was appended; call before the transaction commits.
     func saveHead(in db: Database) throws {
-        if moved, let head { try head.save(db) }
+        try head?.save(db)
     }
 }

@@ -19,8 +19,8 @@ public enum AuditExportFormat: String, Sendable, Hashable, CaseIterable {
         case .csv:
             let fields: [String?] = [
                 String(record.sequence), record.timestamp, record.runID, record.stepID, record.employeeID, record.system,
-                record.action, CanonicalJSON.object(record.parameters.mapValues(CanonicalJSON.string)).text,
-                CanonicalJSON.list(record.justification.map(\.canonicalObject)).text, record.approver, record.result,
+                record.action, String(decoding: record.parametersJSON, as: UTF8.self),
+                String(decoding: record.justificationJSON, as: UTF8.self), record.approver, record.result,
                 record.confirmationID, record.actor, record.detail, record.prevHash, record.hash,
             ]
             return fields.map { Self.csvField($0 ?? "") }.joined(separator: ",") + "\r\n"

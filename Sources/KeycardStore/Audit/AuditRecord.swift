@@ -109,26 +109,21 @@ public struct AuditRecord: Sendable, Hashable, Codable {
 
     /// The `parameters` column and member: canonical JSON of the (redacted) parameters.
     var parametersJSON: [UInt8] {
-        var writer = CanonicalJSONWriter(capacity: 64)
-        writer.stringObject(parameters)
-        return writer.bytes
+        CanonicalJSONWriter.object(parameters)
     }
 
     /// The `justification` column and member: canonical JSON of the policy references.
     var justificationJSON: [UInt8] {
-        var writer = CanonicalJSONWriter(capacity: 128)
-        writer.open("[")
-        for reference in justification {
-            writer.separate()
-            writer.open("{")
-            writer.key("policy_id")
-            writer.string(reference.policyID)
-            writer.key("policy_version")
-            writer.string(reference.policyVersion)
-            writer.close("}")
+        CanonicalJSONWriter.bytes(capacity: 128) { writer in
+            writer.list(justification) { writer, reference in
+                writer.open("{")
+                writer.key("policy_id")
+                writer.string(reference.policyID)
+                writer.key("policy_version")
+                writer.string(reference.policyVersion)
+                writer.close("}")
+            }
         }
-        writer.close("]")
-        return writer.bytes
     }
 
     /// The SHA-256 of this record's canonical form, whatever `hash` says.

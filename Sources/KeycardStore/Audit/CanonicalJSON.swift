@@ -55,6 +55,13 @@ struct CanonicalJSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// The bytes `body` writes on a fresh writer: one JSON value, as a column or a member of a larger value.
+    static func bytes(capacity: Int, _ body: (inout CanonicalJSONWriter) -> Void) -> [UInt8] {
+        var writer = CanonicalJSONWriter(capacity: capacity)
+        body(&writer)
+        return writer.bytes
+    }
+
     static func sortedKeys<Value>(_ members: [String: Value]) -> [String] {
         members.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     }
@@ -104,6 +111,21 @@ struct CanonicalJSONWriter {
             string(members[key]!)
         }
         close("}")
+    }
+
+    /// The bytes of an object of string values, keys sorted (parameters, in steps and in evidence).
+    static func object(_ members: [String: String]) -> [UInt8] {
+        bytes(capacity: 64) { $0.stringObject(members) }
+    }
+
+    /// `[…]`, each element written by `element`.
+    mutating func list<Elements: Sequence>(_ elements: Elements, _ element: (inout Self, Elements.Element) -> Void) {
+        open("[")
+        for item in elements {
+            separate()
+            element(&self, item)
+        }
+        close("]")
     }
 
     /// Bytes that are already canonical JSON (a value written by another writer).

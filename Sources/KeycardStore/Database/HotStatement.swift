@@ -59,20 +59,18 @@ extension Database {
     @discardableResult
     func executeHot(sql: String, _ bind: (inout HotBindings) throws -> Void) throws -> Int {
         let handle = try cachedStatement(sql: sql).sqliteStatement
-        sqlite3_reset(handle)
-        var bindings = HotBindings(handle: handle)
-        try bind(&bindings)
-        let expected = sqlite3_bind_parameter_count(handle)
-        guard bindings.index == expected else {
-            sqlite3_clear_bindings(handle)
-            throw DatabaseError(
-                resultCode: .SQLITE_MISUSE, message: "bound \(bindings.index) of \(expected) values", sql: sql)
-        }
-        let code = sqlite3_step(handle)
         defer {
             sqlite3_reset(handle)
             sqlite3_clear_bindings(handle)
         }
+        var bindings = HotBindings(handle: handle)
+        try bind(&bindings)
+        let expected = sqlite3_bind_parameter_count(handle)
+        guard bindings.index == expected else {
+            throw DatabaseError(
+                resultCode: .SQLITE_MISUSE, message: "bound \(bindings.index) of \(expected) values", sql: sql)
+        }
+        let code = sqlite3_step(handle)
         guard code == SQLITE_DONE else {
             let message = String(cString: sqlite3_errmsg(sqliteConnection))
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)

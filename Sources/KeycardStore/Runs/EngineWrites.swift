@@ -9,6 +9,11 @@ enum EngineWrites {
         var message: String
     }
 
+    /// Applies one group's changes in order.
+    static func apply(_ group: [EngineChange], in db: Database, audit: inout AuditAppender) throws {
+        for change in group { try apply(change, in: db, audit: &audit) }
+    }
+
     static func apply(_ change: EngineChange, in db: Database, audit: inout AuditAppender) throws {
         switch change {
         case .insertRun(let run, let steps, let approvals):
@@ -68,24 +73,28 @@ enum EngineWrites {
                 sql: "INSERT OR REPLACE INTO engine_state (key, value, updated_at, updated_by) VALUES ('paused', ?, ?, ?)",
                 arguments: [paused ? "true" : "false", at.timeIntervalSince1970, by])
         case .insertCommand(let command):
-            try db.execute(
-                sql: """
-                    INSERT INTO engine_commands (run_id, step_id, command, actor, reason, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    command.runID.rawValue, command.stepID?.rawValue, command.command, command.actor, command.reason,
-                    command.createdAt.timeIntervalSince1970,
-                ])
+            try insertCommand(command, in: db)
         case .finishCommand(let id, let result, let at):
             try db.execute(
                 sql: "UPDATE engine_commands SET processed_at = ?, result = ? WHERE id = ?",
                 arguments: [at.timeIntervalSince1970, result, id])
         case .audit(let evidence):
-            _ = try audit.append(AuditEntry(evidence), in: db)
+            try audit.append(AuditEntry(evidence), in: db)
         case .auditEntry(let entry):
-            _ = try audit.append(entry, in: db)
+            try audit.append(entry, in: db)
         }
+    }
+
+    static func insertCommand(_ command: EngineCommand, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO engine_commands (run_id, step_id, command, actor, reason, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                command.runID.rawValue, command.stepID?.rawValue, command.command, command.actor, command.reason,
+                command.createdAt.timeIntervalSince1970,
+            ])
     }
 
     private static func insertRun(_ run: Run, in db: Database) throws {
@@ -104,22 +113,35 @@ enum EngineWrites {
             ])
     }
 
+    /// The columns execution changes, in the order `bindMutableColumns` binds them.
+    private static let mutableColumns = [
+        "state", "due_at", "attempts", "max_attempts", "next_attempt_at", "lease_owner", "lease_expires_at",
+        "confirmation_id", "error", "needs_human", "skip_cause", "skip_reason", "started_at", "finished_at",
+        "compensation_confirmation_id",
+    ]
+
+    private static let insertStepSQL = """
+        INSERT INTO steps (id, run_id, idx, system, action, parameters, kind, purpose, tier, dependencies,
+        compensation, critical, approval, justifications, idempotency_key, \(mutableColumns.joined(separator: ", ")))
+        VALUES (\(Array(repeating: "?", count: 15 + mutableColumns.count).joined(separator: ", ")))
+        """
+
+    /// `?17`: the expected state, when the update is conditional.
+    private static let updateStepSQL = """
+        UPDATE steps SET \(mutableColumns.map { "\($0) = ?" }.joined(separator: ", "))
+        WHERE id = ? AND (?17 IS NULL OR state = ?17)
+        """
+
     /// One INSERT with every column, the planned and the mutable ones.
     private static func insertStep(_ step: Step, in db: Database) throws {
         let approval = try step.approval.map { try JSONColumn.encode($0) }
-        try db.executeHot(sql: """
-            INSERT INTO steps (id, run_id, idx, system, action, parameters, kind, purpose, tier, dependencies,
-            compensation, critical, approval, justifications, state, max_attempts, idempotency_key,
-            due_at, attempts, next_attempt_at, lease_owner, lease_expires_at, confirmation_id, error, needs_human,
-            skip_cause, skip_reason, started_at, finished_at, compensation_confirmation_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """) { values in
+        try db.executeHot(sql: insertStepSQL) { values in
             values.add(step.id.rawValue)
             values.add(step.runID.rawValue)
             values.add(step.index)
             values.add(step.system)
             values.add(step.action)
-            values.add(StepColumns.parameters(step.parameters))
+            values.add(CanonicalJSONWriter.object(step.parameters))
             values.add(step.kind.rawValue)
             values.add(step.purpose.rawValue)
             values.add(step.tier)
@@ -128,53 +150,38 @@ enum EngineWrites {
             values.add(step.critical)
             values.add(approval)
             values.add(StepColumns.justifications(step.justifications))
-            values.add(step.state.rawValue)
-            values.add(step.maxAttempts)
             values.add(step.idempotencyKey)
-            values.add(step.dueAt)
-            values.add(step.attempts)
-            values.add(step.nextAttemptAt)
-            values.add(step.leaseOwner)
-            values.add(step.leaseExpiresAt)
-            values.add(step.confirmationID)
-            values.add(step.error)
-            values.add(step.needsHuman)
-            values.add(step.skipCause?.rawValue)
-            values.add(step.skipReason)
-            values.add(step.startedAt)
-            values.add(step.finishedAt)
-            values.add(step.compensationConfirmationID)
+            bindMutableColumns(of: step, to: &values)
         }
     }
 
     private static func updateStep(_ step: Step, expecting: StepState?, in db: Database) throws {
-        let changed = try db.executeHot(sql: """
-            UPDATE steps SET state = ?, due_at = ?, attempts = ?, max_attempts = ?, next_attempt_at = ?, lease_owner = ?,
-            lease_expires_at = ?, confirmation_id = ?, error = ?, needs_human = ?, skip_cause = ?, skip_reason = ?,
-            started_at = ?, finished_at = ?, compensation_confirmation_id = ?
-            WHERE id = ? AND (?17 IS NULL OR state = ?17)
-            """) { values in
-            values.add(step.state.rawValue)
-            values.add(step.dueAt)
-            values.add(step.attempts)
-            values.add(step.maxAttempts)
-            values.add(step.nextAttemptAt)
-            values.add(step.leaseOwner)
-            values.add(step.leaseExpiresAt)
-            values.add(step.confirmationID)
-            values.add(step.error)
-            values.add(step.needsHuman)
-            values.add(step.skipCause?.rawValue)
-            values.add(step.skipReason)
-            values.add(step.startedAt)
-            values.add(step.finishedAt)
-            values.add(step.compensationConfirmationID)
+        let changed = try db.executeHot(sql: updateStepSQL) { values in
+            bindMutableColumns(of: step, to: &values)
             values.add(step.id.rawValue)
             values.add(expecting?.rawValue)
         }
         if changed == 0 {
             throw Conflict(message: "step \(step.id) is no longer \(expecting?.rawValue ?? "stored")")
         }
+    }
+
+    private static func bindMutableColumns(of step: Step, to values: inout HotBindings) {
+        values.add(step.state.rawValue)
+        values.add(step.dueAt)
+        values.add(step.attempts)
+        values.add(step.maxAttempts)
+        values.add(step.nextAttemptAt)
+        values.add(step.leaseOwner)
+        values.add(step.leaseExpiresAt)
+        values.add(step.confirmationID)
+        values.add(step.error)
+        values.add(step.needsHuman)
+        values.add(step.skipCause?.rawValue)
+        values.add(step.skipReason)
+        values.add(step.startedAt)
+        values.add(step.finishedAt)
+        values.add(step.compensationConfirmationID)
     }
 
     private static func saveApproval(_ approval: Approval, in db: Database) throws {

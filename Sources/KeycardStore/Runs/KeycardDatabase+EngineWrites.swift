@@ -21,9 +21,7 @@ extension KeycardDatabase {
             try db.inSavepoint {
                 var audit = AuditAppender()
                 do {
-                    for group in groups {
-                        for change in group { try EngineWrites.apply(change, in: db, audit: &audit) }
-                    }
+                    for group in groups { try EngineWrites.apply(group, in: db, audit: &audit) }
                 } catch {
                     throw GroupFailed()
                 }
@@ -44,7 +42,7 @@ extension KeycardDatabase {
             let auditBefore = audit
             do {
                 try db.inSavepoint {
-                    for change in group { try EngineWrites.apply(change, in: db, audit: &audit) }
+                    try EngineWrites.apply(group, in: db, audit: &audit)
                     return .commit
                 }
                 results.append(.applied)

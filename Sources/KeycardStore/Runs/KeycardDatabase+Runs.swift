@@ -132,8 +132,7 @@ extension KeycardDatabase {
     /// Queues a command and returns its id.
     public func enqueueEngineCommand(_ command: EngineCommand) throws -> Int64 {
         try pool.write { db in
-            var audit = AuditAppender()
-            try EngineWrites.apply(.insertCommand(command), in: db, audit: &audit)
+            try EngineWrites.insertCommand(command, in: db)
             return db.lastInsertedRowID
         }
     }
