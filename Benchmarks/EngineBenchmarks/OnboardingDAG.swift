@@ -41,6 +41,10 @@ enum OnboardingDAG {
 final class DAGAdapter: SystemAdapter {
     let capabilities = OnboardingDAG.capabilities
     private let calls = Mutex<[String: Int]>([:])
+    /// How much longer than 50 ms each call's sleep took (recorded with KEYCARD_BENCH_VERBOSE): the runtime's timer
+    /// latency, part of every step on the critical path, not the engine's.
+    let oversleep = Mutex<[Duration]>([])
+    static let verbose = ProcessInfo.processInfo.environment["KEYCARD_BENCH_VERBOSE"] != nil
 
     var executions: Int { calls.withLock { $0.values.reduce(0, +) } }
 
@@ -49,7 +53,9 @@ final class DAGAdapter: SystemAdapter {
             calls[request.idempotencyKey, default: 0] += 1
             return calls[request.idempotencyKey]!
         }
+        let asleep = ContinuousClock.now
         try? await Task.sleep(for: OnboardingDAG.stepLatency)
+        if Self.verbose { oversleep.withLock { $0.append(ContinuousClock.now - asleep - OnboardingDAG.stepLatency) } }
         if request.action == "t2s1" && count <= 2 {
             throw AdapterError(.retryable, "scripted failure \(count) of t2s1")
         }

@@ -8,6 +8,8 @@ final class TransitionWriter: Sendable {
     private struct Pending: Sendable {
         var changes: [EngineChange]
         var ticket: CommitTicket
+        /// Rows the group writes, about: what a transaction's size is measured in.
+        var rows: Int
     }
 
     private struct State: Sendable {
@@ -19,17 +21,20 @@ final class TransitionWriter: Sendable {
 
     private let database: KeycardDatabase
     private let state = Mutex(State())
-    private let maxBatch = 4096
+    private let maxRows: Int
 
-    init(database: KeycardDatabase) {
+    /// `maxRows` caps a transaction (about 1,000 rows measured best: a commit of many thousand rows makes every
+    /// step in it wait for the last row; smaller ones let the first runs' calls go out while the rest are written).
+    init(database: KeycardDatabase, maxRows: Int = 1024) {
         self.database = database
+        self.maxRows = maxRows
     }
 
     /// Queues the changes now (so commit order is the order of these calls); the ticket tells when they are durable.
     func enqueue(_ changes: [EngineChange]) -> CommitTicket {
         let ticket = CommitTicket()
         let startWriter = state.withLock { state in
-            state.queue.append(Pending(changes: changes, ticket: ticket))
+            state.queue.append(Pending(changes: changes, ticket: ticket, rows: Self.rows(changes)))
             if state.writing { return false }
             state.writing = true
             return true
@@ -50,6 +55,27 @@ final class TransitionWriter: Sendable {
         state.withLock { ($0.transactions, $0.groups) }
     }
 
+    /// How many of the queued groups (their row counts in order) go into the next transaction: at least one, then
+    /// as many as fit in `maxRows`.
+    static func batchCount(rows: some Sequence<Int>, maxRows: Int) -> Int {
+        var count = 0
+        var total = 0
+        for groupRows in rows {
+            if count > 0 && total + groupRows > maxRows { break }
+            total += groupRows
+            count += 1
+        }
+        return count
+    }
+
+    static func rows(_ changes: [EngineChange]) -> Int {
+        var rows = 0
+        for change in changes {
+            if case .insertRun(_, let steps, let approvals) = change { rows += 1 + steps.count + approvals.count } else { rows += 1 }
+        }
+        return rows
+    }
+
     private func drain() async {
         while true {
             let batch: [Pending] = state.withLock { state in
@@ -57,7 +83,7 @@ final class TransitionWriter: Sendable {
                     state.writing = false
                     return []
                 }
-                let take = Array(state.queue.prefix(maxBatch))
+                let take = Array(state.queue.prefix(Self.batchCount(rows: state.queue.lazy.map(\.rows), maxRows: maxRows)))
                 state.queue.removeFirst(take.count)
                 state.transactions += 1
                 state.groups += take.count
