@@ -88,11 +88,11 @@ struct RunTracker {
             if steps[index].state == .awaitingApproval {
                 return expireApproval(index, now: now, settings: settings, progress: &progress)
             }
-            if let blocker = dependencies[index].first(where: blocksDependants) {
+            if let blocker = firstBlocker(of: index) {
                 skip(index, cause: .dependency, reason: "needs \(steps[blocker].label), which \(outcome(of: blocker))", now: now)
                 return true
             }
-            if steps[index].state == .pending, dependencies[index].allSatisfy(satisfiesDependants) {
+            if steps[index].state == .pending, dependenciesSatisfied(index) {
                 steps[index].state = .ready
                 return true
             }
@@ -118,6 +118,18 @@ struct RunTracker {
 
     private func anyStep(_ predicate: (Int) -> Bool) -> Bool {
         firstStep(where: predicate) != nil
+    }
+
+    // Loops, not `first(where: blocksDependants)`: a method passed as a closure captures (copies) the whole tracker,
+    // once per step and pass of `advance`.
+    private func firstBlocker(of index: Int) -> Int? {
+        for dependency in dependencies[index] where blocksDependants(dependency) { return dependency }
+        return nil
+    }
+
+    private func dependenciesSatisfied(_ index: Int) -> Bool {
+        for dependency in dependencies[index] where !satisfiesDependants(dependency) { return false }
+        return true
     }
 
     // `Step.blocksDependants` and `satisfiesDependants`, read field by field: calling them on `steps[i]` copies the

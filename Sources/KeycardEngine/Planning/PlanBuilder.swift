@@ -7,6 +7,8 @@ struct PlanBuilder {
     private(set) var steps: [PlannedStep] = []
     private(set) var stages: [PlanStage] = []
     private(set) var problems: [PlanningError.Problem] = []
+    /// The steps adding each action (revocations excluded), in step order: what a requirement depends on.
+    private var providers: [ActionRef: [Int]] = [:]
 
     init(catalog: CapabilityCatalog, employee: Employee) {
         self.catalog = catalog
@@ -42,10 +44,7 @@ struct PlanBuilder {
                 problems.append(.unknownRequirement(step: step.label, requirement: needed.description))
                 continue
             }
-            let providers = steps.indices.filter {
-                steps[$0].system == needed.system && steps[$0].action == needed.action && !stages[$0].isRevocation
-            }
-            if !providers.isEmpty {
+            if let providers = providers[needed] {
                 steps[index].dependencies += providers
             } else if kept.contains(needed) {
                 continue
@@ -156,6 +155,7 @@ struct PlanBuilder {
     // MARK: Helpers
 
     private mutating func append(_ step: PlannedStep, stage: PlanStage) {
+        if !stage.isRevocation { providers[ActionRef(system: step.system, action: step.action), default: []].append(steps.count) }
         steps.append(step)
         stages.append(stage)
     }
