@@ -42,6 +42,7 @@ func registerBulkHiresBenchmark() {
         benchmark.stopMeasurement()
         let wall = ContinuousClock.now - started
         let cpu = processCPUNanoseconds() - cpuBefore
+        let commits = engine.commitCounters
         await engine.stop()
 
         let steps = adapters.reduce(0) { $0 + $1.calls }
@@ -61,7 +62,8 @@ func registerBulkHiresBenchmark() {
         let refused = adapters.filter { $0.rateLimited > 0 }.map { "\($0.capabilities.system) \($0.rateLimited)" }
         print("bulk: \(steps) calls (\(planned) steps), busiest \(bound.system) bound \(bound.seconds) s, wall \(wallSeconds) s, "
             + "process CPU \(cpu / 1_000_000) ms, sandbox alone \(sandboxCPU / 1_000_000) ms, "
-            + "429s: \(refused.isEmpty ? "none" : refused.joined(separator: ", "))")
+            + "429s: \(refused.isEmpty ? "none" : refused.joined(separator: ", ")), "
+            + "\(commits.groups) change groups in \(commits.transactions) transactions")
     }
 }
 

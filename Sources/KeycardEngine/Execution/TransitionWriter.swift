@@ -3,13 +3,13 @@ import KeycardStore
 import Synchronization
 
 /// Group commit: while one transaction is being written, new state changes queue up and go into the next one,
-/// so one fsync makes hundreds of step transitions durable. Commits happen in submission order.
+/// so one fsync makes hundreds of step transitions durable. Changes to one run commit in the order they were
+/// queued; a new run waits, if need be, until its first step starts (`CommitBatch`).
 final class TransitionWriter: Sendable {
     private struct Pending: Sendable {
         var changes: [EngineChange]
         var ticket: CommitTicket
-        /// Rows the group writes, about: what a transaction's size is measured in.
-        var rows: Int
+        var footprint: GroupFootprint
     }
 
     private struct State: Sendable {
@@ -30,11 +30,12 @@ final class TransitionWriter: Sendable {
         self.maxRows = maxRows
     }
 
-    /// Queues the changes now (so commit order is the order of these calls); the ticket tells when they are durable.
+    /// Queues the changes now (one run's changes commit in the order of these calls); the ticket tells when they are
+    /// durable.
     func enqueue(_ changes: [EngineChange]) -> CommitTicket {
         let ticket = CommitTicket()
         let startWriter = state.withLock { state in
-            state.queue.append(Pending(changes: changes, ticket: ticket, rows: Self.rows(changes)))
+            state.queue.append(Pending(changes: changes, ticket: ticket, footprint: GroupFootprint(changes)))
             if state.writing { return false }
             state.writing = true
             return true
@@ -55,27 +56,6 @@ final class TransitionWriter: Sendable {
         state.withLock { ($0.transactions, $0.groups) }
     }
 
-    /// How many of the queued groups (their row counts in order) go into the next transaction: at least one, then
-    /// as many as fit in `maxRows`.
-    static func batchCount(rows: some Sequence<Int>, maxRows: Int) -> Int {
-        var count = 0
-        var total = 0
-        for groupRows in rows {
-            if count > 0 && total + groupRows > maxRows { break }
-            total += groupRows
-            count += 1
-        }
-        return count
-    }
-
-    static func rows(_ changes: [EngineChange]) -> Int {
-        var rows = 0
-        for change in changes {
-            if case .insertRun(_, let steps, let approvals) = change { rows += 1 + steps.count + approvals.count } else { rows += 1 }
-        }
-        return rows
-    }
-
     private func drain() async {
         while true {
             let batch: [Pending] = state.withLock { state in
@@ -83,8 +63,14 @@ final class TransitionWriter: Sendable {
                     state.writing = false
                     return []
                 }
-                let take = Array(state.queue.prefix(Self.batchCount(rows: state.queue.lazy.map(\.rows), maxRows: maxRows)))
-                state.queue.removeFirst(take.count)
+                let positions = CommitBatch.select(state.queue.map(\.footprint), maxRows: maxRows)
+                let take = positions.map { state.queue[$0] }
+                if positions.count == state.queue.count {
+                    state.queue.removeAll(keepingCapacity: true)
+                } else {
+                    let chosen = Set(positions)
+                    state.queue = state.queue.indices.filter { !chosen.contains($0) }.map { state.queue[$0] }
+                }
                 state.transactions += 1
                 state.groups += take.count
                 return take

@@ -13,6 +13,16 @@ public final class KeycardDatabase: Sendable {
         self.path = path
     }
 
+    /// The writing connection's cache and checkpoints. Group commits touch pages all over the step and attempt
+    /// tables: with SQLite's defaults (2 MB of cache, a checkpoint every 1,000 WAL pages) nearly every engine
+    /// transaction also re-read evicted pages and copied the WAL back into the database (measured: 2,000 hires
+    /// 7.3–7.7 s → 6.5–6.9 s, 200 onboarding runs 1.21 s → 1.10 s). The WAL is truncated to 64 MB after a checkpoint.
+    static let writerPragmas = """
+        PRAGMA cache_size = -32768;
+        PRAGMA wal_autocheckpoint = 10000;
+        PRAGMA journal_size_limit = 67108864;
+        """
+
     /// Opens (creating if needed) and migrates the database; refuses a database made by a newer Keycard.
     public static func open(path: String, options: StoreOptions = StoreOptions()) throws -> KeycardDatabase {
         var configuration = Configuration()
@@ -22,6 +32,7 @@ public final class KeycardDatabase: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
+            if !db.configuration.readonly { try db.execute(sql: writerPragmas) }
         }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if !FileManager.default.fileExists(atPath: directory) {
