@@ -33,7 +33,7 @@ let benchmarks: @Sendable () -> Void = {
                 precondition(state == .succeeded, "run \(id) ended \(state)")
             }
             benchmark.stopMeasurement()
-            if ProcessInfo.processInfo.environment["KEYCARD_BENCH_VERBOSE"] != nil {
+            if DAGAdapter.verbose {
                 let late = adapter.oversleep.withLock { $0.sorted() }
                 print("submitted in \(submitted), commits: \(engine.commitCounters), calls' sleep overshoot p50",
                       late[late.count / 2], "p90", late[late.count * 9 / 10])

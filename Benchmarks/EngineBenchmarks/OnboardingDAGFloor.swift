@@ -8,6 +8,7 @@ func registerOnboardingDAGFloorBenchmark() {
     Benchmark("onboarding DAG floor, 1 run in plain task groups (no engine, no store)") { benchmark in
         let adapter = DAGAdapter()
         let employee = OnboardingDAG.employee
+        let retry = OnboardingDAG.configuration.retry
         benchmark.startMeasurement()
         for tier in 0..<OnboardingDAG.tiers {
             await withTaskGroup(of: Void.self) { group in
@@ -16,12 +17,12 @@ func registerOnboardingDAGFloorBenchmark() {
                     group.addTask {
                         let request = AdapterRequest(
                             system: "dag", action: action, employee: employee, parameters: [:], idempotencyKey: action)
-                        for _ in 0..<3 {
+                        for attempt in 1...retry.maxAttempts {
                             do {
                                 _ = try await adapter.perform(request)
                                 return
                             } catch {
-                                try? await Task.sleep(for: .milliseconds(100))
+                                try? await Task.sleep(for: .seconds(retry.delay(afterAttempt: attempt, unit: 0)))
                             }
                         }
                     }

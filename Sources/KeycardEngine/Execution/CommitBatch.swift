@@ -46,7 +46,9 @@ struct GroupFootprint: Sendable, Equatable {
 /// submitted runs (thousands of step rows) so never holds back the starts and outcomes of runs already going.
 enum CommitBatch {
     /// Positions in `queue` to commit next, in commit order; at least one when the queue is not empty.
-    static func select(_ queue: [GroupFootprint], maxRows: Int) -> [Int] {
+    /// Takes any collection indexed from 0 (the writer passes a lazy view of its queue, not a copy).
+    static func select<Queue: RandomAccessCollection<GroupFootprint>>(_ queue: Queue, maxRows: Int) -> [Int]
+    where Queue.Index == Int {
         var creation: [RunID: Int] = [:]
         for (position, group) in queue.enumerated() {
             if let run = group.creates { creation[run] = position }

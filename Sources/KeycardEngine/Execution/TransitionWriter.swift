@@ -63,13 +63,13 @@ final class TransitionWriter: Sendable {
                     state.writing = false
                     return []
                 }
-                let positions = CommitBatch.select(state.queue.map(\.footprint), maxRows: maxRows)
+                let positions = CommitBatch.select(state.queue.lazy.map(\.footprint), maxRows: maxRows)
                 let take = positions.map { state.queue[$0] }
                 if positions.count == state.queue.count {
                     state.queue.removeAll(keepingCapacity: true)
                 } else {
                     let chosen = Set(positions)
-                    state.queue = state.queue.indices.filter { !chosen.contains($0) }.map { state.queue[$0] }
+                    state.queue = state.queue.enumerated().filter { !chosen.contains($0.offset) }.map(\.element)
                 }
                 state.transactions += 1
                 state.groups += take.count

@@ -8,7 +8,7 @@ struct PlanBuilder {
     private(set) var stages: [PlanStage] = []
     private(set) var problems: [PlanningError.Problem] = []
     /// The steps adding each action (revocations excluded), in step order: what a requirement depends on.
-    private var providers: [ActionRef: [Int]] = [:]
+    private var providersByAction: [ActionRef: [Int]] = [:]
 
     init(catalog: CapabilityCatalog, employee: Employee) {
         self.catalog = catalog
@@ -44,7 +44,7 @@ struct PlanBuilder {
                 problems.append(.unknownRequirement(step: step.label, requirement: needed.description))
                 continue
             }
-            if let providers = providers[needed] {
+            if let providers = providersByAction[needed] {
                 steps[index].dependencies += providers
             } else if kept.contains(needed) {
                 continue
@@ -155,7 +155,9 @@ struct PlanBuilder {
     // MARK: Helpers
 
     private mutating func append(_ step: PlannedStep, stage: PlanStage) {
-        if !stage.isRevocation { providers[ActionRef(system: step.system, action: step.action), default: []].append(steps.count) }
+        if !stage.isRevocation {
+            providersByAction[ActionRef(system: step.system, action: step.action), default: []].append(steps.count)
+        }
         steps.append(step)
         stages.append(stage)
     }
