@@ -16,6 +16,11 @@ struct MigrationTests {
         }
         #expect(journal == "wal")
         #expect(synchronous == 2)
+        // The connection that commits is the one that matters: GRDB sets NORMAL on it when it enables WAL.
+        let writing = try test.database.pool.writeWithoutTransaction { db in
+            try Int.fetchOne(db, sql: "PRAGMA synchronous")
+        }
+        #expect(writing == 2)
     }
 
     @Test("opening an older database migrates it and keeps its rows")
@@ -83,5 +88,9 @@ struct MigrationTests {
         let test = try TestDatabase(options: StoreOptions(synchronous: .normal))
         let synchronous = try test.database.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         #expect(synchronous == 1)
+        let writing = try test.database.pool.writeWithoutTransaction { db in
+            try Int.fetchOne(db, sql: "PRAGMA synchronous")
+        }
+        #expect(writing == 1)
     }
 }
