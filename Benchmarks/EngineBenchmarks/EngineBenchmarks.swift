@@ -37,6 +37,7 @@ let benchmarks: @Sendable () -> Void = {
                 let late = adapter.oversleep.withLock { $0.sorted() }
                 print("submitted in \(submitted), commits: \(engine.commitCounters), calls' sleep overshoot p50",
                       late[late.count / 2], "p90", late[late.count * 9 / 10])
+                if runs == 1 { print("tiers:", adapter.tierSummary(since: began), "until done:", ContinuousClock.now - began) }
             }
             precondition(adapter.executions == runs * 26, "expected \(runs * 26) step executions, saw \(adapter.executions)")
             await engine.stop()

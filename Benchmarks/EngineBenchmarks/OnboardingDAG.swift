@@ -46,7 +46,25 @@ final class DAGAdapter: SystemAdapter {
     let oversleep = Mutex<[Duration]>([])
     static let verbose = ProcessInfo.processInfo.environment["KEYCARD_BENCH_VERBOSE"] != nil
 
+    /// Each call's action, start and end (recorded with KEYCARD_BENCH_VERBOSE): where the time between tiers goes.
+    let timeline = Mutex<[(action: String, start: ContinuousClock.Instant, end: ContinuousClock.Instant)]>([])
+
     var executions: Int { calls.withLock { $0.values.reduce(0, +) } }
+
+    /// Per tier, when its first call started and its last call ended, in ms from `origin` (verbose only).
+    func tierSummary(since origin: ContinuousClock.Instant) -> String {
+        let calls = timeline.withLock { $0 }
+        func ms(_ instant: ContinuousClock.Instant) -> String {
+            let elapsed = instant - origin
+            let value = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            return String(format: "%.1f", value)
+        }
+        return (0..<OnboardingDAG.tiers).map { tier in
+            let mine = calls.filter { $0.action.hasPrefix("t\(tier)s") }
+            guard let first = mine.map(\.start).min(), let last = mine.map(\.end).max() else { return "" }
+            return "t\(tier) \(ms(first))–\(ms(last))"
+        }.joined(separator: ", ")
+    }
 
     func perform(_ request: AdapterRequest) async throws(AdapterError) -> AdapterConfirmation {
         let count = calls.withLock { calls in
@@ -55,7 +73,11 @@ final class DAGAdapter: SystemAdapter {
         }
         let asleep = ContinuousClock.now
         try? await Task.sleep(for: OnboardingDAG.stepLatency)
-        if Self.verbose { oversleep.withLock { $0.append(ContinuousClock.now - asleep - OnboardingDAG.stepLatency) } }
+        if Self.verbose {
+            let end = ContinuousClock.now
+            oversleep.withLock { $0.append(end - asleep - OnboardingDAG.stepLatency) }
+            timeline.withLock { $0.append((request.action, asleep, end)) }
+        }
         if request.action == "t2s1" && count <= 2 {
             throw AdapterError(.retryable, "scripted failure \(count) of t2s1")
         }

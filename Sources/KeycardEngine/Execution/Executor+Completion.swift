@@ -6,9 +6,11 @@ import DequeModule
 
 extension Executor {
     /// Records an attempt's outcome, decides retry / failure / success, moves the run on, and commits it all at once.
-    func complete(_ ref: StepRef, attempt: StepAttempt, outcome: Result<AdapterConfirmation, AdapterError>, latency: Double) async {
+    func complete(
+        _ ref: StepRef, system: String, attempt: StepAttempt, outcome: Result<AdapterConfirmation, AdapterError>,
+        latency: Double
+    ) async {
         let now = clock.now
-        guard let system = trackers[ref.run]?.steps[ref.index].system else { return }
         var rateLimited = false
         var retryAfter: Double?
         if case .failure(let error) = outcome, error.kind == .rateLimited {
@@ -16,6 +18,11 @@ extension Executor {
             retryAfter = error.retryAfter
         }
         gates[system]?.finish(now: now, latency: latency, rateLimited: rateLimited, retryAfter: retryAfter)
+        guard isCurrent(attempt, of: ref) else {
+            logger.warning("dropped the outcome of an attempt the run no longer holds (reloaded meanwhile); it is repeated",
+                           metadata: ["run": "\(ref.run)", "step": "\(attempt.stepID)", "attempt": "\(attempt.number)"])
+            return
+        }
         let retry = configuration.retry
         let settings = configuration.approvals
         var unit = 0.0
@@ -64,6 +71,16 @@ extension Executor {
         let ticket = writer.enqueue(changes)
         signal()
         await publish(when: ticket, events: events, run: ref.run)
+    }
+
+    /// Whether the tracker still has this attempt in flight: a run reloaded from the store meanwhile may hold the step
+    /// in another state or a later attempt, and then this outcome is not its to record.
+    private func isCurrent(_ attempt: StepAttempt, of ref: StepRef) -> Bool {
+        guard let tracker = trackers[ref.run] else { return false }
+        let step = tracker.steps[ref.index]
+        return ref.compensation
+            ? step.state == .compensating && tracker.compensationAttempts[ref.index] == attempt.number
+            : step.state == .running && step.attempts == attempt.number
     }
 
     /// Applies a failed attempt to the step; returns the audit result when the failure is final.

@@ -61,19 +61,43 @@ extension Executor {
         }
         guard let (changes, events, request, attempt) = started else { return }
         let ticket = writer.enqueue(changes)
-        group.addTask { await self.execute(ref, request: request, attempt: attempt, ticket: ticket, events: events) }
+        let precondition = commitToAwaitBeforeCalling(request, run: ref.run, start: ticket)
+        let hub = self.hub
+        ticket.onResult { result in
+            if result.isApplied { hub.publish(events) }
+        }
+        group.addTask {
+            await self.execute(ref, request: request, attempt: attempt, start: ticket, precondition: precondition)
+        }
     }
 
-    /// Commits the start, calls the adapter, and hands the outcome back to the actor.
-    private nonisolated func execute(
-        _ ref: StepRef, request: AdapterRequest, attempt: StepAttempt, ticket: CommitTicket, events: [RunEvent]
-    ) async {
-        let committed = await ticket.result()
-        guard committed.isApplied else {
-            await startRejected(ref, system: request.system, reason: "\(committed)")
-            return
+    /// What must be durable before the call goes out. A call that is not safe to repeat waits for its own start.
+    /// A call the adapter makes safe to repeat (it looks the target state up first) goes out while its start is
+    /// being committed: if the process dies first, the step is still ready in the store and its repeat finds the
+    /// state already there, as after a crash between a call and its outcome. It only waits, in a run this process
+    /// has just submitted, for the run's creation: the run must outlive a crash so the call is resumed and audited.
+    private func commitToAwaitBeforeCalling(_ request: AdapterRequest, run: RunID, start: CommitTicket) -> CommitTicket? {
+        guard repeatable[request.system]?.contains(request.action) == true else { return start }
+        guard let creation = trackers[run]?.creation else { return nil }
+        if creation.settled?.isApplied == true {
+            trackers[run]?.creation = nil
+            return nil
         }
-        hub.publish(events)
+        return creation
+    }
+
+    /// Calls the adapter once `precondition` is committed and hands the outcome back to the actor, once the start is
+    /// committed too; an attempt whose start (or precondition) did not commit is dropped and its run reloaded.
+    private nonisolated func execute(
+        _ ref: StepRef, request: AdapterRequest, attempt: StepAttempt, start: CommitTicket, precondition: CommitTicket?
+    ) async {
+        if let precondition {
+            let committed = await precondition.result()
+            guard committed.isApplied else {
+                await startRejected(ref, system: request.system, reason: "\(committed)")
+                return
+            }
+        }
         let wait = pacer.reserve(system: request.system, limits: configuration.limits(for: request.system), now: clock.now)
         if wait > 0 { try? await clock.sleep(until: clock.now.addingTimeInterval(wait)) }
         let started = ContinuousClock.now
@@ -89,7 +113,14 @@ extension Executor {
         }
         let elapsed = ContinuousClock.now - started
         let latency = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        await complete(ref, attempt: attempt, outcome: outcome, latency: latency)
+        if precondition !== start {
+            let committed = await start.result()
+            guard committed.isApplied else {
+                await startRejected(ref, system: request.system, reason: "\(committed); its call went out and is repeated")
+                return
+            }
+        }
+        await complete(ref, system: request.system, attempt: attempt, outcome: outcome, latency: latency)
     }
 
     private func startRejected(_ ref: StepRef, system: String, reason: String) {

@@ -90,11 +90,13 @@ extension Executor {
         var events: [RunEvent] = [.runCreated(tracker.run.id, tracker.run.state)]
         events += tracker.steps.filter { $0.state == .awaitingApproval }.map { .approvalRequested($0.id) }
         let insert = EngineChange.insertRun(tracker.run, steps: tracker.steps, approvals: tracker.stored.approvals)
+        let ticket = writer.enqueue([insert])
         if looping {
+            tracker.creation = ticket
             store(tracker)
             enqueue(progress.runnable)
         }
-        let result = await writer.enqueue([insert]).result()
+        let result = await ticket.result()
         if result.isApplied { hub.publish(events) }
         return result
     }

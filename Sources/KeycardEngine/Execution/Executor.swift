@@ -4,12 +4,15 @@ import KeycardStore
 import Logging
 
 /// Runs the leased runs: keeps them in memory, admits ready steps through each system's gate, executes them
-/// concurrently in one task group, and commits every transition (grouped) before acting on it.
+/// concurrently in one task group, and commits every transition (grouped, in order per run). A call that is safe to
+/// repeat goes out while its start is being committed; any other waits for it (`Executor+Dispatch`).
 actor Executor {
     let database: KeycardDatabase
     let writer: TransitionWriter
     let hub: RunEventHub
     let adapters: [String: any SystemAdapter]
+    /// Per system, the actions its adapter looks up before acting (`idempotentByLookup`): repeating them is harmless.
+    let repeatable: [String: Set<String>]
     let configuration: EngineConfiguration
     let clock: any KeycardClock
     let owner: String
@@ -37,6 +40,9 @@ actor Executor {
         self.writer = writer
         self.hub = hub
         self.adapters = Dictionary(adapters.map { ($0.capabilities.system, $0) }, uniquingKeysWith: { first, _ in first })
+        self.repeatable = self.adapters.mapValues { adapter in
+            Set(adapter.capabilities.actions.filter(\.idempotentByLookup).map(\.name))
+        }
         self.configuration = configuration
         self.clock = clock
         self.owner = owner
@@ -193,11 +199,13 @@ actor Executor {
     /// Replaces a run's tracker with what the store holds (after a conflict or a failed commit).
     func reload(_ id: RunID) {
         let queued = trackers[id]?.queued ?? []
+        let compensationAttempts = trackers[id]?.compensationAttempts ?? [:]
         trackers.removeValue(forKey: id)
         do {
             guard let stored = try database.storedRuns([id]).first, stored.run.leaseOwner == owner else { return }
             var tracker = RunTracker(stored)
             tracker.queued = queued.filter { tracker.steps[$0].state == .running || tracker.steps[$0].state == .compensating }
+            tracker.compensationAttempts = compensationAttempts
             trackers[id] = tracker
             signal()
         } catch {

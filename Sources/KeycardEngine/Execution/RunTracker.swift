@@ -3,7 +3,7 @@ import KeycardCore
 import KeycardStore
 
 /// One run held in memory by the executor that leases it: its steps, approvals, and the rules that move them.
-/// Every change it makes is reported so the executor can commit it before acting on it.
+/// Every change it makes is reported so the executor can commit it (in order) before anyone is told of it.
 struct RunTracker {
     var run: Run
     var steps: [Step]
@@ -15,6 +15,9 @@ struct RunTracker {
     var compensationAttempts: [Int: Int] = [:]
     /// The earliest time something in the run changes on its own (a retry, a due time, an approval expiry).
     var wakeAt: Date?
+    /// The commit that creates the run, while this process submitted it: until it is applied, no call may go out
+    /// before its start is durable (the idempotency keys name the run, so the run must outlive a crash first).
+    var creation: CommitTicket?
 
     init(_ stored: StoredRun) {
         run = stored.run

@@ -94,17 +94,37 @@ final class CommitTicket: Sendable {
     private struct State: Sendable {
         var result: EngineChangeResult?
         var waiters: [CheckedContinuation<EngineChangeResult, Never>] = []
+        var callbacks: [@Sendable (EngineChangeResult) -> Void] = []
     }
 
     private let state = Mutex(State())
 
     func resolve(_ result: EngineChangeResult) {
-        let waiters = state.withLock { state in
+        let (waiters, callbacks) = state.withLock { state in
             state.result = result
-            defer { state.waiters = [] }
-            return state.waiters
+            defer {
+                state.waiters = []
+                state.callbacks = []
+            }
+            return (state.waiters, state.callbacks)
         }
+        for callback in callbacks { callback(result) }
         for waiter in waiters { waiter.resume(returning: result) }
+    }
+
+    /// The result if the group is already committed (or failed), without waiting.
+    var settled: EngineChangeResult? {
+        state.withLock { $0.result }
+    }
+
+    /// Calls `body` with the result once known (at once if it is), on the writer's task: it must be quick.
+    func onResult(_ body: @escaping @Sendable (EngineChangeResult) -> Void) {
+        let ready = state.withLock { state -> EngineChangeResult? in
+            if let result = state.result { return result }
+            state.callbacks.append(body)
+            return nil
+        }
+        if let ready { body(ready) }
     }
 
     /// Waits until the group is committed (or failed).

@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import KeycardCore
+import KeycardEngine
+import KeycardStore
+import KeycardTestSupport
+import Synchronization
+import Testing
+
+/// When a call may go out before the transition that starts it is durable: at once when the adapter makes it safe to
+/// repeat, only after the commit when it does not. The store's write lock, held by another connection, stands for a
+/// slow disk: a commit cannot finish while it is held.
+@Suite("Calls and their commits")
+struct CallBeforeCommitTests {
+    /// `open` takes the write lock; `repeatable` and `once` both need it done; only `repeatable` is safe to repeat.
+    static let capabilities = SystemCapabilities(system: "lockstep", displayName: "Lockstep", actions: [
+        ActionCapability(name: "open", kind: .account),
+        ActionCapability(name: "repeatable", kind: .membership, requires: ["open"]),
+        ActionCapability(name: "once", kind: .membership, requires: ["open"], idempotentByLookup: false),
+    ])
+
+    /// Another connection to the engine's database that can hold its write lock.
+    final class WriteLock: Sendable {
+        private let queue: DatabaseQueue
+        private let held = Mutex(false)
+
+        init(path: String) throws {
+            var configuration = Configuration()
+            configuration.allowsUnsafeTransactions = true
+            configuration.busyMode = .timeout(10)
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        }
+
+        var isHeld: Bool { held.withLock { $0 } }
+
+        func take() throws {
+            try queue.inDatabase { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+            held.withLock { $0 = true }
+        }
+
+        func release() {
+            let wasHeld = held.withLock { held in
+                defer { held = false }
+                return held
+            }
+            if wasHeld { try? queue.inDatabase { db in try db.execute(sql: "ROLLBACK") } }
+        }
+    }
+
+    /// What the dependent call saw when it was made.
+    struct Observation: Sendable {
+        var lockHeld: Bool
+        var storedState: String?
+    }
+
+    /// `open` takes the lock (and gives it back after `holdFor` at the latest); the dependent call records what it saw.
+    final class LockstepAdapter: SystemAdapter {
+        let capabilities = CallBeforeCommitTests.capabilities
+        let lock: WriteLock
+        let database: KeycardDatabase
+        let holdFor: Duration
+        let seen = Mutex<[String: Observation]>([:])
+
+        init(lock: WriteLock, database: KeycardDatabase, holdFor: Duration) {
+            self.lock = lock
+            self.database = database
+            self.holdFor = holdFor
+        }
+
+        func perform(_ request: AdapterRequest) async throws(AdapterError) -> AdapterConfirmation {
+            if request.action == "open" {
+                do { try lock.take() } catch { throw AdapterError(.permanent, "could not take the lock: \(error)") }
+                // On a dispatch queue, not a task: the engine's poll may block cooperative threads on this very lock.
+                let lock = self.lock
+                let seconds = Double(holdFor.components.seconds) + Double(holdFor.components.attoseconds) / 1e18
+                DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { lock.release() }
+            } else {
+                let held = lock.isHeld
+                lock.release()
+                let stored = try? await database.pool.read { db in
+                    try String.fetchOne(
+                        db, sql: "SELECT state FROM steps WHERE idempotency_key = ?", arguments: [request.idempotencyKey])
+                }
+                seen.withLock { $0[request.action] = Observation(lockHeld: held, storedState: stored ?? nil) }
+            }
+            return AdapterConfirmation(confirmationID: request.idempotencyKey)
+        }
+    }
+
+    private func run(_ action: String, holdFor: Duration) async throws -> (RunState, Observation?) {
+        let test = try TestDatabase()
+        let lock = try WriteLock(path: test.path)
+        let adapter = LockstepAdapter(lock: lock, database: test.database, holdFor: holdFor)
+        // No poll after the first: it writes the store from the engine's actor and would wait there for the lock.
+        var configuration = Fixtures.fastConfiguration
+        configuration.pollInterval = 3600
+        let engine = Engine(
+            database: test.database, catalog: CapabilityCatalog([Self.capabilities]), adapters: [adapter],
+            configuration: configuration, owner: "lockstep")
+        await engine.start()
+        let request = PlanRequest.joiner(
+            Fixtures.sarah, grants: [Grant(system: "lockstep", action: "open"), Grant(system: "lockstep", action: action)])
+        let id = try await engine.submit(request, requestedBy: "hris:test")
+        let state = try await engine.wait(for: id)
+        await engine.stop()
+        lock.release()
+        return (state, adapter.seen.withLock { $0[action] })
+    }
+
+    @Test("a call safe to repeat goes out while the commits before it still wait for the disk")
+    func repeatableCallDoesNotWaitForItsStart() async throws {
+        let (state, seen) = try await run("repeatable", holdFor: .seconds(5))
+        #expect(state == .succeeded)
+        #expect(seen?.lockHeld == true, "the call waited for the commit it does not need")
+    }
+
+    @Test("a call not safe to repeat goes out only once its start is durable")
+    func unrepeatableCallWaitsForItsStart() async throws {
+        let (state, seen) = try await run("once", holdFor: .milliseconds(300))
+        #expect(state == .succeeded)
+        #expect(seen?.lockHeld == false, "the call went out while its start could not have been committed")
+        #expect(seen?.storedState == "running")
+    }
+}
