@@ -5,26 +5,27 @@ import Logging
 import DequeModule
 
 extension Executor {
-    /// Looks at the store: the pause switch, runs to take over (new, or with expired leases), queued commands.
+    /// Looks at the store: the pause switch, queued commands, and (in a child task, as it writes and may wait for
+    /// another process's lock) runs to take over, new or with expired leases, and the renewal of held leases.
     func poll(now: Date, group: inout DiscardingTaskGroup) {
-        do {
-            paused = try database.engineIsPaused()
-            let leaseUntil = now.addingTimeInterval(configuration.leaseDuration)
-            let claimed = try database.claimRuns(owner: owner, now: now, leaseUntil: leaseUntil)
-            let fresh = claimed.filter { trackers[$0] == nil }
-            if !fresh.isEmpty {
-                for stored in try database.storedRuns(fresh) {
-                    let (changes, events) = adopt(stored, now: now)
-                    if !changes.isEmpty {
-                        let ticket = writer.enqueue(changes)
-                        group.addTask { await self.publish(when: ticket, events: events, run: stored.run.id) }
+        let leaseUntil = now.addingTimeInterval(configuration.leaseDuration)
+        if !claiming {
+            claiming = true
+            let (database, owner) = (self.database, self.owner)
+            group.addTask {
+                do {
+                    let claimed = try await database.claimRuns(owner: owner, now: now, leaseUntil: leaseUntil)
+                    try await database.renewLeases(owner: owner, until: leaseUntil)
+                    for (ticket, events, run) in await self.adopt(claimed, now: now) {
+                        await self.publish(when: ticket, events: events, run: run)
                     }
+                } catch {
+                    await self.claimFailed(error)
                 }
             }
-            let owner = self.owner
-            group.addTask {
-                try? await self.database.renewLeases(owner: owner, until: leaseUntil)
-            }
+        }
+        do {
+            paused = try database.engineIsPaused()
             for command in try database.openEngineCommands() where trackers[command.runID] != nil {
                 let outcome: String
                 var changes: [EngineChange] = []
@@ -42,6 +43,28 @@ extension Executor {
         } catch {
             logger.error("poll failed", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// Takes the claimed runs this executor does not hold yet into memory; returns what to publish once committed.
+    private func adopt(_ claimed: [RunID], now: Date) -> [(CommitTicket, [RunEvent], RunID)] {
+        claiming = false
+        let fresh = claimed.filter { trackers[$0] == nil }
+        guard !fresh.isEmpty else { return [] }
+        do {
+            return try database.storedRuns(fresh).compactMap { stored in
+                guard trackers[stored.run.id] == nil else { return nil }
+                let (changes, events) = adopt(stored, now: now)
+                return changes.isEmpty ? nil : (writer.enqueue(changes), events, stored.run.id)
+            }
+        } catch {
+            logger.error("could not load claimed runs", metadata: ["error": "\(error)"])
+            return []
+        }
+    }
+
+    private func claimFailed(_ error: any Error) {
+        claiming = false
+        logger.error("could not claim runs", metadata: ["error": "\(error)"])
     }
 
     /// Takes a run into memory; steps left running by a dead or expired holder are given back to `ready`

@@ -26,6 +26,8 @@ actor Executor {
     var looping = false
     var stopRequested = false
     var nextPoll = Date.distantPast
+    /// A poll's claim of runs is under way (it writes the store off the actor).
+    var claiming = false
     var random = SystemRandomNumberGenerator()
 
     private let wakeup = Wakeup()
@@ -57,6 +59,7 @@ actor Executor {
     func prepare() {
         looping = true
         stopRequested = false
+        claiming = false
         nextPoll = .distantPast
         paused = (try? database.engineIsPaused()) ?? false
     }

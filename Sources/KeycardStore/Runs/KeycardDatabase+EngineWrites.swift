@@ -59,8 +59,10 @@ extension KeycardDatabase {
     }
 
     /// Takes the lease of every unfinished run that is free, expired, or already this owner's; returns their ids.
-    public func claimRuns(owner: String, now: Date, leaseUntil: Date) throws -> [RunID] {
-        let ids: [String] = try pool.write { db in
+    /// Async: another process holding the write lock (a long checkpoint, a command-line tool) must not block a thread
+    /// of the cooperative pool while SQLite waits for it.
+    public func claimRuns(owner: String, now: Date, leaseUntil: Date) async throws -> [RunID] {
+        let ids: [String] = try await pool.write { db in
             try String.fetchAll(db, sql: """
                 UPDATE runs SET lease_owner = ?, lease_expires_at = ?
                 WHERE state IN (\(Self.activeStates))
