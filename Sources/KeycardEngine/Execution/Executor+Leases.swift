@@ -52,7 +52,8 @@ extension Executor {
         guard !fresh.isEmpty else { return [] }
         do {
             return try database.storedRuns(fresh).compactMap { stored in
-                guard trackers[stored.run.id] == nil else { return nil }
+                // A run this executor finished and forgot while the claim was under way is not to be taken again.
+                guard trackers[stored.run.id] == nil, !stored.run.state.isTerminal else { return nil }
                 let (changes, events) = adopt(stored, now: now)
                 return changes.isEmpty ? nil : (writer.enqueue(changes), events, stored.run.id)
             }

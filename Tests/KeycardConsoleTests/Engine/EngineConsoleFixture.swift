@@ -65,8 +65,10 @@ struct EngineConsoleFixture {
         await engine.stop()
     }
 
-    /// Polls `condition` until it holds, failing after `timeout` seconds (never a fixed sleep).
-    static func waitUntil(_ what: String, timeout: Double = 10, _ condition: () async throws -> Bool) async throws {
+    /// Polls `condition` until it holds, failing after `timeout` seconds (never a fixed sleep). The limit is generous:
+    /// in the full suite, command-line tests wait for child `keycard` processes on the two threads of the task pool,
+    /// and everything async (this engine included) stands still meanwhile, for seconds now that every commit syncs.
+    static func waitUntil(_ what: String, timeout: Double = 60, _ condition: () async throws -> Bool) async throws {
         let deadline = Date().addingTimeInterval(timeout)
         while try await !condition() {
             guard Date() < deadline else { throw TimedOut(what: what) }
