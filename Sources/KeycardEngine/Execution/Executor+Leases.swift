@@ -16,7 +16,7 @@ extension Executor {
                 do {
                     let claimed = try await database.claimRuns(owner: owner, now: now, leaseUntil: leaseUntil)
                     try await database.renewLeases(owner: owner, until: leaseUntil)
-                    for (ticket, events, run) in await self.adopt(claimed, now: now) {
+                    for (ticket, events, run) in await self.finishClaim(claimed, now: now) {
                         await self.publish(when: ticket, events: events, run: run)
                     }
                 } catch {
@@ -45,8 +45,8 @@ extension Executor {
         }
     }
 
-    /// Takes the claimed runs this executor does not hold yet into memory; returns what to publish once committed.
-    private func adopt(_ claimed: [RunID], now: Date) -> [(CommitTicket, [RunEvent], RunID)] {
+    /// Ends the claim: adopts the claimed runs this executor does not hold yet; returns what to publish once committed.
+    private func finishClaim(_ claimed: [RunID], now: Date) -> [(CommitTicket, [RunEvent], RunID)] {
         claiming = false
         let fresh = claimed.filter { trackers[$0] == nil }
         guard !fresh.isEmpty else { return [] }

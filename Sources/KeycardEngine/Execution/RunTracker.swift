@@ -15,8 +15,8 @@ struct RunTracker {
     var compensationAttempts: [Int: Int] = [:]
     /// The earliest time something in the run changes on its own (a retry, a due time, an approval expiry).
     var wakeAt: Date?
-    /// The commit that creates the run, while this process submitted it: until it is applied, no call may go out
-    /// before its start is durable (the idempotency keys name the run, so the run must outlive a crash first).
+    /// The commit that creates the run, kept while this process has just submitted it: the run's calls wait for it
+    /// (the run must outlive a crash to be resumed and audited; its idempotency keys name it).
     var creation: CommitTicket?
 
     init(_ stored: StoredRun) {
