@@ -49,6 +49,8 @@ struct CallBeforeCommitTests {
             } else {
                 let held = lock.isHeld
                 lock.release()
+                // Room for any commit the call does not wait for: a recorded start would be in the store by then.
+                if request.action == "repeatable" { try? await Task.sleep(for: .milliseconds(300)) }
                 let stored = try? await database.pool.read { db in
                     try String.fetchOne(
                         db, sql: "SELECT state FROM steps WHERE idempotency_key = ?", arguments: [request.idempotencyKey])
@@ -59,7 +61,17 @@ struct CallBeforeCommitTests {
         }
     }
 
-    private func run(_ action: String, holdFor: Duration) async throws -> (RunState, Observation?) {
+    /// A step's attempts as stored: (number, outcome, started, finished).
+    private static func attempts(of action: String, in database: KeycardDatabase) throws -> [Row] {
+        try database.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.number, a.outcome, a.started_at, a.finished_at FROM step_attempts a
+                JOIN steps s ON s.id = a.step_id WHERE s.action = ?
+                """, arguments: [action])
+        }
+    }
+
+    private func run(_ action: String, holdFor: Duration) async throws -> (RunState, Observation?, [Row]) {
         let test = try TestDatabase()
         let lock = try WriteLock(path: test.path)
         let adapter = LockstepAdapter(lock: lock, database: test.database, holdFor: holdFor)
@@ -76,21 +88,36 @@ struct CallBeforeCommitTests {
         let state = try await engine.wait(for: id)
         await engine.stop()
         lock.release()
-        return (state, adapter.seen.withLock { $0[action] })
+        return (state, adapter.seen.withLock { $0[action] }, try Self.attempts(of: action, in: test.database))
     }
 
     @Test("a call safe to repeat goes out while the commits before it still wait for the disk")
     func repeatableCallDoesNotWaitForItsStart() async throws {
-        let (state, seen) = try await run("repeatable", holdFor: .seconds(5))
+        let (state, seen, _) = try await run("repeatable", holdFor: .seconds(5))
         #expect(state == .succeeded)
         #expect(seen?.lockHeld == true, "the call waited for the commit it does not need")
     }
 
+    @Test("a call safe to repeat is recorded once, with its outcome: the store never saw it running")
+    func repeatableCallIsRecordedWithItsOutcome() async throws {
+        let (state, seen, attempts) = try await run("repeatable", holdFor: .milliseconds(50))
+        #expect(state == .succeeded)
+        #expect(seen?.storedState == "ready", "the start of a call safe to repeat was written before its outcome")
+        try #require(attempts.count == 1)
+        #expect(attempts[0]["number"] as Int? == 1)
+        #expect(attempts[0]["outcome"] as String? == "succeeded")
+        let started: Double = try #require(attempts[0]["started_at"])
+        let finished: Double = try #require(attempts[0]["finished_at"])
+        #expect(finished - started >= 0.3, "the attempt's start is when the call went out, not when it was recorded")
+    }
+
     @Test("a call not safe to repeat goes out only once its start is durable")
     func unrepeatableCallWaitsForItsStart() async throws {
-        let (state, seen) = try await run("once", holdFor: .milliseconds(300))
+        let (state, seen, attempts) = try await run("once", holdFor: .milliseconds(300))
         #expect(state == .succeeded)
         #expect(seen?.lockHeld == false, "the call went out while its start could not have been committed")
         #expect(seen?.storedState == "running")
+        #expect(attempts.count == 1)
+        #expect(attempts.first?["outcome"] as String? == "succeeded")
     }
 }

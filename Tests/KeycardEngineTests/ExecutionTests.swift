@@ -71,7 +71,8 @@ struct ExecutionTests {
         for id in ids { #expect(try await harness.engine.wait(for: id) == .succeeded) }
         await harness.engine.stop()
         let counters = harness.engine.commitCounters
-        #expect(counters.groups >= 30 * 8 * 2)
+        // At least each step's outcome (the starts of calls safe to repeat are recorded with them).
+        #expect(counters.groups >= 30 * 8)
         #expect(counters.transactions < counters.groups)
     }
 }

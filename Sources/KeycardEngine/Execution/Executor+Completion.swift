@@ -29,6 +29,7 @@ extension Executor {
         if case .failure = outcome { unit = Double.random(in: 0..<1, using: &random) }
         let recorded = withTracker(ref.run) { tracker -> ([EngineChange], [RunEvent], [StepRef]) in
             tracker.queued.remove(ref.index)
+            let startRecorded = ref.compensation || tracker.unrecordedStarts.removeValue(forKey: ref.index) == nil
             var attempt = attempt
             attempt.finishedAt = now
             var result: String?
@@ -58,7 +59,9 @@ extension Executor {
             tracker.steps[ref.index].leaseExpiresAt = nil
             var progress = tracker.advance(now: now, settings: settings)
             progress.steps.insert(ref.index)
-            var changes: [EngineChange] = [.finishAttempt(attempt, runID: ref.run)]
+            var changes: [EngineChange] = [
+                startRecorded ? .finishAttempt(attempt, runID: ref.run) : .insertAttempt(attempt, runID: ref.run),
+            ]
             changes += tracker.changes(for: progress)
             if let result {
                 changes.append(.audit(Self.evidence(

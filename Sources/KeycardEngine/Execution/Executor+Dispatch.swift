@@ -27,7 +27,7 @@ extension Executor {
     private func start(_ ref: StepRef, now: Date, group: inout DiscardingTaskGroup) {
         let owner = self.owner
         let leaseUntil = now.addingTimeInterval(configuration.leaseDuration)
-        let started = withTracker(ref.run) { tracker -> ([EngineChange], [RunEvent], AdapterRequest, StepAttempt) in
+        let started = withTracker(ref.run) { tracker -> ([EngineChange], [RunEvent], AdapterRequest, StepAttempt, Bool) in
             let expecting = tracker.steps[ref.index].state
             let number: Int
             if ref.compensation {
@@ -45,7 +45,17 @@ extension Executor {
             let step = tracker.steps[ref.index]
             let attempt = StepAttempt(
                 stepID: step.id, number: number, compensation: ref.compensation, startedAt: now, outcome: .running)
-            var changes: [EngineChange] = [.updateStep(step, expecting: expecting), .insertAttempt(attempt, runID: ref.run)]
+            let request = AdapterRequest(
+                system: step.system, action: ref.compensation ? (step.compensation ?? step.action) : step.action,
+                employee: tracker.run.employee, parameters: step.parameters,
+                idempotencyKey: ref.compensation ? step.idempotencyKey + "/undo" : step.idempotencyKey)
+            let recorded = ref.compensation || repeatable[request.system]?.contains(request.action) != true
+            var changes: [EngineChange] = []
+            if recorded {
+                changes = [.updateStep(step, expecting: expecting), .insertAttempt(attempt, runID: ref.run)]
+            } else {
+                tracker.unrecordedStarts[ref.index] = number
+            }
             var events: [RunEvent] = [.stepChanged(step.id, step.state)]
             if tracker.run.state != .running && tracker.run.state != .rollingBack {
                 tracker.run.state = .running
@@ -53,31 +63,30 @@ extension Executor {
                 changes.append(.updateRun(tracker.run))
                 events.append(.runChanged(tracker.run.id, .running))
             }
-            let request = AdapterRequest(
-                system: step.system, action: ref.compensation ? (step.compensation ?? step.action) : step.action,
-                employee: tracker.run.employee, parameters: step.parameters,
-                idempotencyKey: ref.compensation ? step.idempotencyKey + "/undo" : step.idempotencyKey)
-            return (changes, events, request, attempt)
+            return (changes, events, request, attempt, recorded)
         }
-        guard let (changes, events, request, attempt) = started else { return }
-        let ticket = writer.enqueue(changes)
-        let precondition = commitToAwaitBeforeCalling(request, run: ref.run, start: ticket)
+        guard let (changes, events, request, attempt, recorded) = started else { return }
         let hub = self.hub
-        ticket.onResult { result in
-            if result.isApplied { hub.publish(events) }
+        let ticket = changes.isEmpty ? nil : writer.enqueue(changes)
+        if let ticket {
+            ticket.onResult { result in
+                if result.isApplied { hub.publish(events) }
+            }
+        } else {
+            hub.publish(events)
         }
+        let start = recorded ? ticket : nil
+        let precondition = start ?? creationToAwait(run: ref.run)
         group.addTask {
-            await self.execute(ref, request: request, attempt: attempt, start: ticket, precondition: precondition)
+            await self.execute(ref, request: request, attempt: attempt, start: start, precondition: precondition)
         }
     }
 
-    /// What must be durable before the call goes out. A call that is not safe to repeat waits for its own start.
-    /// A call the adapter makes safe to repeat (it looks the target state up first) goes out while its start is
-    /// being committed: if the process dies first, the step is still ready in the store and its repeat finds the
-    /// state already there, as after a crash between a call and its outcome. It only waits, in a run this process
-    /// has just submitted, for the run's creation: the run must outlive a crash so the call is resumed and audited.
-    private func commitToAwaitBeforeCalling(_ request: AdapterRequest, run: RunID, start: CommitTicket) -> CommitTicket? {
-        guard repeatable[request.system]?.contains(request.action) == true else { return start }
+    /// What a call safe to repeat waits for: in a run this process has just submitted, the run's creation (the run
+    /// must outlive a crash so the call is resumed and audited). Its own start is not recorded until its outcome: if
+    /// the process dies first, the step is still ready in the store and its repeat finds the state already there, as
+    /// after a crash between a call and its outcome. A call that is not safe to repeat waits for its recorded start.
+    private func creationToAwait(run: RunID) -> CommitTicket? {
         guard let creation = trackers[run]?.creation else { return nil }
         if creation.settled?.isApplied == true {
             trackers[run]?.creation = nil
@@ -86,10 +95,11 @@ extension Executor {
         return creation
     }
 
-    /// Calls the adapter once `precondition` is committed and hands the outcome back to the actor, once the start is
-    /// committed too; an attempt whose start (or precondition) did not commit is dropped and its run reloaded.
+    /// Calls the adapter once `precondition` is committed and hands the outcome back to the actor, once the recorded
+    /// start (if any) is committed too; an attempt whose start (or precondition) did not commit is dropped and its run
+    /// reloaded.
     private nonisolated func execute(
-        _ ref: StepRef, request: AdapterRequest, attempt: StepAttempt, start: CommitTicket, precondition: CommitTicket?
+        _ ref: StepRef, request: AdapterRequest, attempt: StepAttempt, start: CommitTicket?, precondition: CommitTicket?
     ) async {
         if let precondition {
             let committed = await precondition.result()
@@ -113,7 +123,7 @@ extension Executor {
         }
         let elapsed = ContinuousClock.now - started
         let latency = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        if precondition !== start {
+        if let start, precondition !== start {
             let committed = await start.result()
             guard committed.isApplied else {
                 await startRejected(ref, system: request.system, reason: "\(committed); its call went out and is repeated")

@@ -5,7 +5,8 @@ import Logging
 
 /// Runs the leased runs: keeps them in memory, admits ready steps through each system's gate, executes them
 /// concurrently in one task group, and commits every transition (grouped, in order per run). A call that is safe to
-/// repeat goes out while its start is being committed; any other waits for it (`Executor+Dispatch`).
+/// repeat goes out at once and its attempt is recorded with its outcome; any other waits for its start to be committed
+/// (`Executor+Dispatch`).
 actor Executor {
     let database: KeycardDatabase
     let writer: TransitionWriter
@@ -203,10 +204,22 @@ actor Executor {
     func reload(_ id: RunID) {
         let queued = trackers[id]?.queued ?? []
         let compensationAttempts = trackers[id]?.compensationAttempts ?? [:]
+        let unrecordedStarts = trackers[id]?.unrecordedStarts ?? [:]
+        let startTimes = unrecordedStarts.keys.map { (index: $0, at: trackers[id]?.steps[$0].startedAt) }
         trackers.removeValue(forKey: id)
         do {
             guard let stored = try database.storedRuns([id]).first, stored.run.leaseOwner == owner else { return }
             var tracker = RunTracker(stored)
+            // A call in flight whose start was never recorded finds its step ready in the store: it is still running.
+            for (index, number) in unrecordedStarts
+            where tracker.steps[index].state == .ready && tracker.steps[index].attempts == number - 1 {
+                tracker.steps[index].state = .running
+                tracker.steps[index].attempts = number
+                tracker.unrecordedStarts[index] = number
+            }
+            for (index, at) in startTimes where tracker.unrecordedStarts[index] != nil {
+                tracker.steps[index].startedAt = tracker.steps[index].startedAt ?? at
+            }
             tracker.queued = queued.filter { tracker.steps[$0].state == .running || tracker.steps[$0].state == .compensating }
             tracker.compensationAttempts = compensationAttempts
             trackers[id] = tracker

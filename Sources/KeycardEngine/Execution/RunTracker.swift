@@ -13,6 +13,9 @@ struct RunTracker {
     /// Steps sitting in a system queue or being executed by this process.
     var queued: Set<Int> = []
     var compensationAttempts: [Int: Int] = [:]
+    /// Steps whose attempt is in flight without its start in the store (a call safe to repeat): index → attempt number.
+    /// The attempt is written once, with its outcome; a crash before that leaves the step ready, to be repeated.
+    var unrecordedStarts: [Int: Int] = [:]
     /// The earliest time something in the run changes on its own (a retry, a due time, an approval expiry).
     var wakeAt: Date?
     /// The commit that creates the run, kept while this process has just submitted it: the run's calls wait for it
