@@ -41,10 +41,12 @@ struct FailureTests {
     func needsHuman() async throws {
         let harness = try EngineHarness()
         harness.adapter("salesforce").script("create_user", [AdapterError(.needsHuman, "no Salesforce licence left")])
+        // Subscribed before submitting: the failure can be published before `submit` returns.
+        let events = harness.engine.events
         await harness.engine.start()
         let id = try await harness.engine.submit(.joiner(Fixtures.sarah, grants: Fixtures.sarahGrants), requestedBy: "hris")
         let stepID = StepID(run: id, index: 4)
-        for await event in harness.engine.events {
+        for await event in events {
             if case .stepChanged(stepID, .failed) = event { break }
             if try harness.engine.step(stepID).state == .failed { break }
         }

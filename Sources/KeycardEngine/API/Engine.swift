@@ -45,7 +45,8 @@ public final class Engine: Sendable {
         let executor = self.executor
         let started = loop.withLock { task -> Bool in
             guard task == nil else { return false }
-            task = Task { await executor.run() }
+            // Ahead of the callers' tasks: a burst of submissions must not hold back the runs already going.
+            task = Task(priority: .high) { await executor.run() }
             return true
         }
         if started { await executor.prepare() }
@@ -82,7 +83,13 @@ public final class Engine: Sendable {
         let plan = try preview(request)
         let stored = RunFactory.make(
             plan: plan, requestedBy: requestedBy, eventID: eventID, configuration: configuration, now: clock.now)
-        let result = await executor.submit(stored)
+        let encoded: EncodedRun
+        do {
+            encoded = try EncodedRun(run: stored.run, steps: stored.steps)
+        } catch {
+            throw .store("could not encode run \(stored.run.id): \(error)")
+        }
+        let result = await executor.submit(stored, encoded: encoded)
         guard result.isApplied else { throw .store("could not store run \(stored.run.id): \(result)") }
         return stored.run.id
     }

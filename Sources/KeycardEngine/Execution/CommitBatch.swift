@@ -22,7 +22,7 @@ struct GroupFootprint: Sendable, Equatable {
         func touch(_ run: RunID) { if !runs.contains(run) { runs.append(run) } }
         for change in changes {
             switch change {
-            case .insertRun(let run, let steps, let approvals):
+            case .insertRun(let run, let steps, let approvals, _):
                 rows += 1 + steps.count + approvals.count
                 creates = run.id
                 touch(run.id)

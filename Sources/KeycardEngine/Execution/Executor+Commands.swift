@@ -36,10 +36,9 @@ extension Executor {
             if !looping { release(id) }
             throw error
         }
-        let result = await writer.enqueue(takeover + changes).result()
+        let result = await commit(takeover + changes, events: events, of: id).result()
         if !looping { release(id) }
         guard result.isApplied else { throw .store("could not record the command: \(result)") }
-        hub.publish(events)
         forgetIfFinished(id)
         return .applied
     }

@@ -71,9 +71,9 @@ extension Executor {
         }
         guard let (changes, events, runnable) = recorded else { return }
         enqueue(runnable)
-        let ticket = writer.enqueue(changes)
+        let ticket = commit(changes, events: events, of: ref.run)
         signal()
-        await publish(when: ticket, events: events, run: ref.run)
+        await settle(ticket, run: ref.run)
     }
 
     /// Whether the tracker still has this attempt in flight: a run reloaded from the store meanwhile may hold the step

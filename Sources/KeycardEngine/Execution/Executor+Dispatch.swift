@@ -66,15 +66,8 @@ extension Executor {
             return (changes, events, request, attempt, recorded)
         }
         guard let (changes, events, request, attempt, recorded) = started else { return }
-        let hub = self.hub
-        let ticket = changes.isEmpty ? nil : writer.enqueue(changes)
-        if let ticket {
-            ticket.onResult { result in
-                if result.isApplied { hub.publish(events) }
-            }
-        } else {
-            hub.publish(events)
-        }
+        let ticket = changes.isEmpty ? nil : commit(changes, events: events, of: ref.run)
+        if ticket == nil { publishInOrder(events, of: ref.run) }
         let start = recorded ? ticket : nil
         let precondition = start ?? creationToAwait(run: ref.run)
         group.addTask {

@@ -16,8 +16,8 @@ extension Executor {
                 do {
                     let claimed = try await database.claimRuns(owner: owner, now: now, leaseUntil: leaseUntil)
                     try await database.renewLeases(owner: owner, until: leaseUntil)
-                    for (ticket, events, run) in await self.finishClaim(claimed, now: now) {
-                        await self.publish(when: ticket, events: events, run: run)
+                    for (ticket, run) in await self.finishClaim(claimed) {
+                        await self.settle(ticket, run: run)
                     }
                 } catch {
                     await self.claimFailed(error)
@@ -37,8 +37,8 @@ extension Executor {
                     outcome = "refused: \(error)"
                 }
                 if let id = command.id { changes.append(.finishCommand(id: id, result: outcome, at: now)) }
-                let ticket = writer.enqueue(changes)
-                group.addTask { await self.publish(when: ticket, events: events, run: command.runID) }
+                let ticket = commit(changes, events: events, of: command.runID)
+                group.addTask { await self.settle(ticket, run: command.runID) }
             }
         } catch {
             logger.error("poll failed", metadata: ["error": "\(error)"])
@@ -46,16 +46,20 @@ extension Executor {
     }
 
     /// Ends the claim: adopts the claimed runs this executor does not hold yet; returns what to publish once committed.
-    private func finishClaim(_ claimed: [RunID], now: Date) -> [(CommitTicket, [RunEvent], RunID)] {
+    private func finishClaim(_ claimed: [RunID]) -> [(CommitTicket, RunID)] {
         claiming = false
         let fresh = claimed.filter { trackers[$0] == nil }
         guard !fresh.isEmpty else { return [] }
+        // The loop looks again: an adopted run may be due already (the clock moved on while the claim was under way)
+        // and its wake-up time is not in the timer yet.
+        defer { signal() }
+        let now = clock.now
         do {
             return try database.storedRuns(fresh).compactMap { stored in
                 // A run this executor finished and forgot while the claim was under way is not to be taken again.
                 guard trackers[stored.run.id] == nil, !stored.run.state.isTerminal else { return nil }
                 let (changes, events) = adopt(stored, now: now)
-                return changes.isEmpty ? nil : (writer.enqueue(changes), events, stored.run.id)
+                return changes.isEmpty ? nil : (commit(changes, events: events, of: stored.run.id), stored.run.id)
             }
         } catch {
             logger.error("could not load claimed runs", metadata: ["error": "\(error)"])
@@ -103,7 +107,7 @@ extension Executor {
     }
 
     /// Takes a new run: advances it in memory and stores it in that state, leased to this executor when it runs.
-    func submit(_ stored: StoredRun) async -> EngineChangeResult {
+    func submit(_ stored: StoredRun, encoded: EncodedRun) async -> EngineChangeResult {
         let now = clock.now
         var tracker = RunTracker(stored)
         if looping {
@@ -113,16 +117,20 @@ extension Executor {
         let progress = tracker.advance(now: now, settings: configuration.approvals)
         var events: [RunEvent] = [.runCreated(tracker.run.id, tracker.run.state)]
         events += tracker.steps.filter { $0.state == .awaitingApproval }.map { .approvalRequested($0.id) }
-        let insert = EngineChange.insertRun(tracker.run, steps: tracker.steps, approvals: tracker.stored.approvals)
+        let insert = EngineChange.insertRun(
+            tracker.run, steps: tracker.steps, approvals: tracker.stored.approvals, encoded: encoded)
         let ticket = writer.enqueue([insert])
+        let (hub, created) = (self.hub, events)
+        ticket.onResult { result in
+            if result.isApplied { hub.publish(created) }
+        }
         if looping {
             tracker.creation = ticket
+            tracker.lastCommit = ticket
             store(tracker)
             enqueue(progress.runnable)
         }
-        let result = await ticket.result()
-        if result.isApplied { hub.publish(events) }
-        return result
+        return await ticket.result()
     }
 
     /// Makes sure this executor holds the run in memory, claiming its lease if it is free; nil if another process

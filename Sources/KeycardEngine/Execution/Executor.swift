@@ -57,7 +57,10 @@ actor Executor {
 
     /// Runs until `requestStop`; in-flight steps finish before it returns, then the leases are released.
     /// Marks the executor as running, so runs submitted from now on are leased to it.
+    /// Idempotent while looping: `Engine.start` and the loop's own start may both call it, in either order, and a
+    /// second call must not reset a poll's claim that is under way.
     func prepare() {
+        guard !looping else { return }
         looping = true
         stopRequested = false
         claiming = false
@@ -112,8 +115,31 @@ actor Executor {
     /// Re-evaluates one run and commits what changed (in a child task, so the loop never waits on the disk).
     func advance(_ id: RunID, now: Date, group: inout DiscardingTaskGroup) {
         guard let (changes, events) = advanceInMemory(id, now: now), !changes.isEmpty else { return }
+        let ticket = commit(changes, events: events, of: id)
+        group.addTask { await self.settle(ticket, run: id) }
+    }
+
+    /// Queues a run's changes; its events are published once they are durable, from the writer as it resolves the
+    /// ticket, so one run's events come out in the order its changes commit.
+    func commit(_ changes: [EngineChange], events: [RunEvent], of run: RunID) -> CommitTicket {
         let ticket = writer.enqueue(changes)
-        group.addTask { await self.publish(when: ticket, events: events, run: id) }
+        trackers[run]?.lastCommit = ticket
+        let hub = self.hub
+        ticket.onResult { result in
+            if result.isApplied { hub.publish(events) }
+        }
+        return ticket
+    }
+
+    /// Publishes events that need no commit of their own (a call safe to repeat going out) after the run's last
+    /// queued commit, so they never overtake the events of changes made before them.
+    func publishInOrder(_ events: [RunEvent], of run: RunID) {
+        let hub = self.hub
+        if let last = trackers[run]?.lastCommit, last.settled == nil {
+            last.onResult { _ in hub.publish(events) }
+        } else {
+            hub.publish(events)
+        }
     }
 
     /// Applies the tracker's rules; returns the changes to commit and the events to publish afterwards.
@@ -140,16 +166,20 @@ actor Executor {
         trackers[tracker.run.id] = tracker
     }
 
+    /// Only once the run's last queued commit is settled: the settling of an earlier one (its steps may finish in
+    /// memory before their changes are durable) must not forget a run whose final state is not in the store yet, or a
+    /// poll would find it there unfinished and take it up again.
     func forgetIfFinished(_ id: RunID) {
-        guard let tracker = trackers[id], tracker.run.state.isTerminal, tracker.queued.isEmpty else { return }
+        guard let tracker = trackers[id], tracker.run.state.isTerminal, tracker.queued.isEmpty,
+              tracker.lastCommit?.settled != nil
+        else { return }
         trackers.removeValue(forKey: id)
     }
 
-    /// Publishes the events once the ticket's changes are durable; reloads the run from the store if they failed.
-    nonisolated func publish(when ticket: CommitTicket, events: [RunEvent], run: RunID) async {
+    /// Once the ticket's changes are durable, forgets the run if it is finished; reloads it if they failed.
+    nonisolated func settle(_ ticket: CommitTicket, run: RunID) async {
         let result = await ticket.result()
         if case .applied = result {
-            hub.publish(events)
             await forgetIfFinished(run)
         } else {
             logger.error("could not commit run changes", metadata: ["run": "\(run)", "result": "\(result)"])

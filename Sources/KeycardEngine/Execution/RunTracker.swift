@@ -21,6 +21,8 @@ struct RunTracker {
     /// The commit that creates the run, kept while this process has just submitted it: the run's calls wait for it
     /// (the run must outlive a crash to be resumed and audited; its idempotency keys name it).
     var creation: CommitTicket?
+    /// The last commit queued for the run: events that need no commit of their own go out after it, in order.
+    var lastCommit: CommitTicket?
 
     init(_ stored: StoredRun) {
         run = stored.run

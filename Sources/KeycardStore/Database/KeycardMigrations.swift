@@ -9,6 +9,7 @@ public enum KeycardMigrations {
         AuditMigrations.register(in: &migrator)
         ProvisioningMigrations.register(in: &migrator)
         EngineHotPathMigrations.register(in: &migrator)
+        StepPlanMigrations.register(in: &migrator)
         return migrator
     }
 

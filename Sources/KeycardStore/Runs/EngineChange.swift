@@ -3,7 +3,8 @@ import KeycardCore
 
 /// One write the engine asks of the store; a group of them commits atomically, many groups share one transaction.
 public enum EngineChange: Sendable {
-    case insertRun(Run, steps: [Step], approvals: [Approval])
+    /// A new run with its steps' state rows and approvals; `encoded` holds its JSON columns.
+    case insertRun(Run, steps: [Step], approvals: [Approval], encoded: EncodedRun)
     case updateRun(Run)
     /// Saves the step's mutable columns; with `expecting`, only if the stored state is that one (else the group fails).
     case updateStep(Step, expecting: StepState?)

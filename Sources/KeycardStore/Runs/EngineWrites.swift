@@ -16,9 +16,13 @@ enum EngineWrites {
 
     static func apply(_ change: EngineChange, in db: Database, audit: inout AuditAppender) throws {
         switch change {
-        case .insertRun(let run, let steps, let approvals):
-            try insertRun(run, in: db)
-            for step in steps { try insertStep(step, in: db) }
+        case .insertRun(let run, let steps, let approvals, let encoded):
+            try insertRun(run, encoded: encoded, in: db)
+            try db.executeHot(sql: "INSERT INTO run_plans (run_id, steps) VALUES (?, ?)") { values in
+                values.add(run.id.rawValue)
+                values.add(encoded.plan)
+            }
+            for step in steps { try insertStepState(step, in: db) }
             for approval in approvals { try saveApproval(approval, in: db) }
         case .updateRun(let run):
             try db.executeHot(sql: """
@@ -97,20 +101,28 @@ enum EngineWrites {
             ])
     }
 
-    private static func insertRun(_ run: Run, in db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO runs (id, kind, employee_id, employee, state, requested_by, event_id, tier_names,
-                created_at, due_at, started_at, finished_at, reason, lease_owner, lease_expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                run.id.rawValue, run.kind.rawValue, run.employee.id, try JSONColumn.encode(run.employee),
-                run.state.rawValue, run.requestedBy, run.eventID, try JSONColumn.encode(run.tierNames),
-                run.createdAt.timeIntervalSince1970, run.dueAt.timeIntervalSince1970,
-                run.startedAt?.timeIntervalSince1970, run.finishedAt?.timeIntervalSince1970, run.reason,
-                run.leaseOwner, run.leaseExpiresAt?.timeIntervalSince1970,
-            ])
+    private static func insertRun(_ run: Run, encoded: EncodedRun, in db: Database) throws {
+        try db.executeHot(sql: """
+            INSERT INTO runs (id, kind, employee_id, employee, state, requested_by, event_id, tier_names,
+            created_at, due_at, started_at, finished_at, reason, lease_owner, lease_expires_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """) { values in
+            values.add(run.id.rawValue)
+            values.add(run.kind.rawValue)
+            values.add(run.employee.id)
+            values.add(encoded.employee)
+            values.add(run.state.rawValue)
+            values.add(run.requestedBy)
+            values.add(run.eventID)
+            values.add(encoded.tierNames)
+            values.add(run.createdAt)
+            values.add(run.dueAt)
+            values.add(run.startedAt)
+            values.add(run.finishedAt)
+            values.add(run.reason)
+            values.add(run.leaseOwner)
+            values.add(run.leaseExpiresAt)
+        }
     }
 
     /// The columns execution changes, in the order `bindMutableColumns` binds them.
@@ -120,37 +132,23 @@ enum EngineWrites {
         "compensation_confirmation_id",
     ]
 
-    private static let insertStepSQL = """
-        INSERT INTO steps (id, run_id, idx, system, action, parameters, kind, purpose, tier, dependencies,
-        compensation, critical, approval, justifications, idempotency_key, \(mutableColumns.joined(separator: ", ")))
-        VALUES (\(Array(repeating: "?", count: 15 + mutableColumns.count).joined(separator: ", ")))
+    private static let insertStepStateSQL = """
+        INSERT INTO step_states (run_id, idx, tier, \(mutableColumns.joined(separator: ", ")))
+        VALUES (\(Array(repeating: "?", count: 3 + mutableColumns.count).joined(separator: ", ")))
         """
 
-    /// `?17`: the expected state, when the update is conditional.
+    /// `?18`: the expected state, when the update is conditional.
     private static let updateStepSQL = """
-        UPDATE steps SET \(mutableColumns.map { "\($0) = ?" }.joined(separator: ", "))
-        WHERE id = ? AND (?17 IS NULL OR state = ?17)
+        UPDATE step_states SET \(mutableColumns.map { "\($0) = ?" }.joined(separator: ", "))
+        WHERE run_id = ? AND idx = ? AND (?18 IS NULL OR state = ?18)
         """
 
-    /// One INSERT with every column, the planned and the mutable ones.
-    private static func insertStep(_ step: Step, in db: Database) throws {
-        let approval = try step.approval.map { try JSONColumn.encode($0) }
-        try db.executeHot(sql: insertStepSQL) { values in
-            values.add(step.id.rawValue)
+    /// The step's narrow state row; its plan is in the run's `run_plans` row.
+    private static func insertStepState(_ step: Step, in db: Database) throws {
+        try db.executeHot(sql: insertStepStateSQL) { values in
             values.add(step.runID.rawValue)
             values.add(step.index)
-            values.add(step.system)
-            values.add(step.action)
-            values.add(CanonicalJSONWriter.object(step.parameters))
-            values.add(step.kind.rawValue)
-            values.add(step.purpose.rawValue)
             values.add(step.tier)
-            values.add(StepColumns.dependencies(step.dependencies))
-            values.add(step.compensation)
-            values.add(step.critical)
-            values.add(approval)
-            values.add(StepColumns.justifications(step.justifications))
-            values.add(step.idempotencyKey)
             bindMutableColumns(of: step, to: &values)
         }
     }
@@ -158,7 +156,8 @@ enum EngineWrites {
     private static func updateStep(_ step: Step, expecting: StepState?, in db: Database) throws {
         let changed = try db.executeHot(sql: updateStepSQL) { values in
             bindMutableColumns(of: step, to: &values)
-            values.add(step.id.rawValue)
+            values.add(step.runID.rawValue)
+            values.add(step.index)
             values.add(expecting?.rawValue)
         }
         if changed == 0 {

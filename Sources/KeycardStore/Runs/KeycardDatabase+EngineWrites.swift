@@ -92,7 +92,7 @@ extension KeycardDatabase {
                 arguments: [until.timeIntervalSince1970, owner])
             try db.execute(
                 sql: """
-                    UPDATE steps SET lease_expires_at = ? WHERE lease_owner = ? AND state = 'running'
+                    UPDATE step_states SET lease_expires_at = ? WHERE lease_owner = ? AND state = 'running'
                     AND run_id IN (SELECT id FROM runs WHERE lease_owner = ? AND state IN (\(Self.activeStates)))
                     """,
                 arguments: [until.timeIntervalSince1970, owner, owner])

@@ -20,12 +20,12 @@ extension KeycardDatabase {
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let rows = try Row.fetchAll(db, sql: """
                 SELECT r.*,
-                  (SELECT COUNT(*) FROM steps s WHERE s.run_id = r.id) AS step_count,
-                  (SELECT COUNT(*) FROM steps s WHERE s.run_id = r.id
+                  (SELECT COUNT(*) FROM step_states s WHERE s.run_id = r.id) AS step_count,
+                  (SELECT COUNT(*) FROM step_states s WHERE s.run_id = r.id
                      AND s.state IN ('succeeded', 'skipped', 'compensated')) AS done_count,
-                  (SELECT COUNT(*) FROM steps s WHERE s.run_id = r.id AND s.state = 'failed') AS failed_count,
-                  (SELECT COUNT(*) FROM steps s WHERE s.run_id = r.id AND s.state = 'awaiting_approval') AS approval_count,
-                  (SELECT MIN(s.tier) FROM steps s WHERE s.run_id = r.id
+                  (SELECT COUNT(*) FROM step_states s WHERE s.run_id = r.id AND s.state = 'failed') AS failed_count,
+                  (SELECT COUNT(*) FROM step_states s WHERE s.run_id = r.id AND s.state = 'awaiting_approval') AS approval_count,
+                  (SELECT MIN(s.tier) FROM step_states s WHERE s.run_id = r.id
                      AND s.state NOT IN ('succeeded', 'skipped', 'compensated', 'failed')) AS current_tier
                 FROM runs r \(filter) ORDER BY r.created_at DESC, r.id DESC LIMIT ?
                 """, arguments: arguments)
@@ -80,7 +80,9 @@ extension KeycardDatabase {
 
     public func step(id: StepID) throws -> Step? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM steps WHERE id = ?", arguments: [id.rawValue]).map(EngineRows.step)
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM steps WHERE run_id = ? AND id = ?", arguments: [id.runID.rawValue, id.rawValue]
+            ).map(EngineRows.step)
         }
     }
 
@@ -88,7 +90,11 @@ extension KeycardDatabase {
     public func failedSteps(limit: Int = 500) throws -> [Step] {
         try pool.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM steps WHERE state = 'failed' ORDER BY finished_at DESC LIMIT ?", arguments: [limit]
+                db, sql: """
+                    SELECT v.* FROM (SELECT run_id, idx, finished_at FROM step_states WHERE state = 'failed'
+                                     ORDER BY finished_at DESC LIMIT ?) f
+                    JOIN steps v ON v.run_id = f.run_id AND v.idx = f.idx ORDER BY f.finished_at DESC
+                    """, arguments: [limit]
             ).map(EngineRows.step)
         }
     }

@@ -1,0 +1,16 @@
+import KeycardCore
+
+/// The JSON columns of a new run (its employee, tier names and plan), encoded where the run is planned, in parallel
+/// with other submissions, rather than on the store's single writing thread.
+public struct EncodedRun: Sendable {
+    let employee: String
+    let tierNames: String
+    let plan: [UInt8]
+
+    /// Encodes what never changes once planned: the state columns are written from the steps as they are committed.
+    public init(run: Run, steps: [Step]) throws {
+        employee = try JSONColumn.encode(run.employee)
+        tierNames = try JSONColumn.encode(run.tierNames)
+        plan = try StepColumns.plan(steps)
+    }
+}
