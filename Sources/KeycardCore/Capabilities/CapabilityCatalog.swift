@@ -7,7 +7,8 @@ public struct CapabilityCatalog: Sendable, Hashable, Codable {
     }
 
     public func action(system: String, action: String) -> ActionCapability? {
-        systems[system]?.action(action)
+        guard let index = systems.index(forKey: system) else { return nil }
+        return systems.values[index].action(action)
     }
 
     public var systemNames: [String] { systems.keys.sorted() }

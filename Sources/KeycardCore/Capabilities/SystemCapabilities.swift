@@ -10,7 +10,10 @@ public struct SystemCapabilities: Sendable, Hashable, Codable {
         self.actions = actions
     }
 
+    // By index, not `actions.first { }`: the closure form copied every action it passed over (the planner looks
+    // actions up several times per step).
     public func action(_ name: String) -> ActionCapability? {
-        actions.first { $0.name == name }
+        for index in actions.indices where actions[index].name == name { return actions[index] }
+        return nil
     }
 }
