@@ -138,14 +138,22 @@ struct CanonicalJSONWriter {
 
     mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
-        let utf8 = value.utf8
-        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            bytes += utf8
+        // Over the contiguous UTF-8 buffer: `utf8.contains(where:)` went through the generic view, byte by byte,
+        // and was the writer thread's hottest frame of its own.
+        var value = value
+        let plain = value.withUTF8 { buffer -> Bool in
+            for byte in buffer where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                return false
+            }
+            bytes.append(contentsOf: buffer)
+            return true
+        }
+        if plain {
             bytes.append(UInt8(ascii: "\""))
             atStart = false
             return
         }
-        for byte in utf8 {
+        for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
             case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
