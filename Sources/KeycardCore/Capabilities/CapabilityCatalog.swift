@@ -7,8 +7,7 @@ public struct CapabilityCatalog: Sendable, Hashable, Codable {
     }
 
     public func action(system: String, action: String) -> ActionCapability? {
-        guard let index = systems.index(forKey: system) else { return nil }
-        return systems.values[index].action(action)
+        systems[system]?.action(action)
     }
 
     public var systemNames: [String] { systems.keys.sorted() }

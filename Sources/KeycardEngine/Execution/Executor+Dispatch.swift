@@ -68,10 +68,9 @@ extension Executor {
         guard let (changes, events, request, attempt, recorded) = started else { return }
         let ticket = changes.isEmpty ? nil : commit(changes, events: events, of: ref.run)
         if ticket == nil { publishInOrder(events, of: ref.run) }
-        let start = recorded ? ticket : nil
-        let precondition = start ?? creationToAwait(run: ref.run)
+        let precondition = recorded ? ticket : creationToAwait(run: ref.run)
         group.addTask {
-            await self.execute(ref, request: request, attempt: attempt, start: start, precondition: precondition)
+            await self.execute(ref, request: request, attempt: attempt, precondition: precondition)
         }
     }
 
@@ -88,11 +87,10 @@ extension Executor {
         return creation
     }
 
-    /// Calls the adapter once `precondition` is committed and hands the outcome back to the actor, once the recorded
-    /// start (if any) is committed too; an attempt whose start (or precondition) did not commit is dropped and its run
-    /// reloaded.
+    /// Calls the adapter once `precondition` (the recorded start, or the run's creation) is committed and hands the
+    /// outcome back to the actor; an attempt whose precondition did not commit is dropped and its run reloaded.
     private nonisolated func execute(
-        _ ref: StepRef, request: AdapterRequest, attempt: StepAttempt, start: CommitTicket?, precondition: CommitTicket?
+        _ ref: StepRef, request: AdapterRequest, attempt: StepAttempt, precondition: CommitTicket?
     ) async {
         if let precondition {
             let committed = await precondition.result()
@@ -116,13 +114,6 @@ extension Executor {
         }
         let elapsed = ContinuousClock.now - started
         let latency = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        if let start, precondition !== start {
-            let committed = await start.result()
-            guard committed.isApplied else {
-                await startRejected(ref, system: request.system, reason: "\(committed); its call went out and is repeated")
-                return
-            }
-        }
         await complete(ref, system: request.system, attempt: attempt, outcome: outcome, latency: latency)
     }
 

@@ -45,7 +45,7 @@ extension Executor {
         }
     }
 
-    /// Ends the claim: adopts the claimed runs this executor does not hold yet; returns what to publish once committed.
+    /// Ends the claim: adopts the claimed runs this executor does not hold yet; returns the commits to settle.
     private func finishClaim(_ claimed: [RunID]) -> [(CommitTicket, RunID)] {
         claiming = false
         let fresh = claimed.filter { trackers[$0] == nil }
@@ -119,15 +119,10 @@ extension Executor {
         events += tracker.steps.filter { $0.state == .awaitingApproval }.map { .approvalRequested($0.id) }
         let insert = EngineChange.insertRun(
             tracker.run, steps: tracker.steps, approvals: tracker.stored.approvals, encoded: encoded)
-        let ticket = writer.enqueue([insert])
-        let (hub, created) = (self.hub, events)
-        ticket.onResult { result in
-            if result.isApplied { hub.publish(created) }
-        }
+        if looping { store(tracker) }
+        let ticket = commit([insert], events: events, of: tracker.run.id)
         if looping {
-            tracker.creation = ticket
-            tracker.lastCommit = ticket
-            store(tracker)
+            trackers[tracker.run.id]?.creation = ticket
             enqueue(progress.runnable)
         }
         return await ticket.result()

@@ -171,7 +171,7 @@ actor Executor {
     /// poll would find it there unfinished and take it up again.
     func forgetIfFinished(_ id: RunID) {
         guard let tracker = trackers[id], tracker.run.state.isTerminal, tracker.queued.isEmpty,
-              tracker.lastCommit?.settled != nil
+              tracker.lastCommit.map({ $0.settled != nil }) ?? true
         else { return }
         trackers.removeValue(forKey: id)
     }
@@ -234,21 +234,20 @@ actor Executor {
     func reload(_ id: RunID) {
         let queued = trackers[id]?.queued ?? []
         let compensationAttempts = trackers[id]?.compensationAttempts ?? [:]
-        let unrecordedStarts = trackers[id]?.unrecordedStarts ?? [:]
-        let startTimes = unrecordedStarts.keys.map { (index: $0, at: trackers[id]?.steps[$0].startedAt) }
+        let inFlight = (trackers[id]?.unrecordedStarts ?? [:]).map { index, number in
+            (index: index, number: number, startedAt: trackers[id]?.steps[index].startedAt)
+        }
         trackers.removeValue(forKey: id)
         do {
             guard let stored = try database.storedRuns([id]).first, stored.run.leaseOwner == owner else { return }
             var tracker = RunTracker(stored)
             // A call in flight whose start was never recorded finds its step ready in the store: it is still running.
-            for (index, number) in unrecordedStarts
+            for (index, number, startedAt) in inFlight
             where tracker.steps[index].state == .ready && tracker.steps[index].attempts == number - 1 {
                 tracker.steps[index].state = .running
                 tracker.steps[index].attempts = number
+                tracker.steps[index].startedAt = tracker.steps[index].startedAt ?? startedAt
                 tracker.unrecordedStarts[index] = number
-            }
-            for (index, at) in startTimes where tracker.unrecordedStarts[index] != nil {
-                tracker.steps[index].startedAt = tracker.steps[index].startedAt ?? at
             }
             tracker.queued = queued.filter { tracker.steps[$0].state == .running || tracker.steps[$0].state == .compensating }
             tracker.compensationAttempts = compensationAttempts

@@ -18,24 +18,11 @@ enum EngineWrites {
         switch change {
         case .insertRun(let run, let steps, let approvals, let encoded):
             try insertRun(run, encoded: encoded, in: db)
-            try db.executeHot(sql: "INSERT INTO run_plans (run_id, steps) VALUES (?, ?)") { values in
-                values.add(run.id.rawValue)
-                values.add(encoded.plan)
-            }
             for step in steps { try insertStepState(step, in: db) }
             for approval in approvals { try saveApproval(approval, in: db) }
         case .updateRun(let run):
-            try db.executeHot(sql: """
-                UPDATE runs SET state = ?, due_at = ?, started_at = ?, finished_at = ?, reason = ?,
-                lease_owner = ?, lease_expires_at = ? WHERE id = ?
-                """) { values in
-                values.add(run.state.rawValue)
-                values.add(run.dueAt)
-                values.add(run.startedAt)
-                values.add(run.finishedAt)
-                values.add(run.reason)
-                values.add(run.leaseOwner)
-                values.add(run.leaseExpiresAt)
+            try db.executeHot(sql: updateRunSQL) { values in
+                bindMutableColumns(of: run, to: &values)
                 values.add(run.id.rawValue)
             }
         case .updateStep(let step, let expecting):
@@ -101,31 +88,51 @@ enum EngineWrites {
             ])
     }
 
+    /// The run columns execution changes, in the order `bindMutableColumns(of: Run)` binds them.
+    private static let mutableRunColumns = [
+        "state", "due_at", "started_at", "finished_at", "reason", "lease_owner", "lease_expires_at",
+    ]
+
+    private static let insertRunSQL = """
+        INSERT INTO runs (id, kind, employee_id, employee, requested_by, event_id, tier_names, created_at,
+        \(mutableRunColumns.joined(separator: ", ")))
+        VALUES (\(Array(repeating: "?", count: 8 + mutableRunColumns.count).joined(separator: ", ")))
+        """
+
+    private static let updateRunSQL = """
+        UPDATE runs SET \(mutableRunColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
+        """
+
+    /// The run's row and its plan's row (the steps' states are written one by one, by the caller).
     private static func insertRun(_ run: Run, encoded: EncodedRun, in db: Database) throws {
-        try db.executeHot(sql: """
-            INSERT INTO runs (id, kind, employee_id, employee, state, requested_by, event_id, tier_names,
-            created_at, due_at, started_at, finished_at, reason, lease_owner, lease_expires_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """) { values in
+        try db.executeHot(sql: insertRunSQL) { values in
             values.add(run.id.rawValue)
             values.add(run.kind.rawValue)
             values.add(run.employee.id)
             values.add(encoded.employee)
-            values.add(run.state.rawValue)
             values.add(run.requestedBy)
             values.add(run.eventID)
             values.add(encoded.tierNames)
             values.add(run.createdAt)
-            values.add(run.dueAt)
-            values.add(run.startedAt)
-            values.add(run.finishedAt)
-            values.add(run.reason)
-            values.add(run.leaseOwner)
-            values.add(run.leaseExpiresAt)
+            bindMutableColumns(of: run, to: &values)
+        }
+        try db.executeHot(sql: "INSERT INTO run_plans (run_id, steps) VALUES (?, ?)") { values in
+            values.add(run.id.rawValue)
+            values.add(encoded.plan)
         }
     }
 
-    /// The columns execution changes, in the order `bindMutableColumns` binds them.
+    private static func bindMutableColumns(of run: Run, to values: inout HotBindings) {
+        values.add(run.state.rawValue)
+        values.add(run.dueAt)
+        values.add(run.startedAt)
+        values.add(run.finishedAt)
+        values.add(run.reason)
+        values.add(run.leaseOwner)
+        values.add(run.leaseExpiresAt)
+    }
+
+    /// The step columns execution changes, in the order `bindMutableColumns(of: Step)` binds them.
     private static let mutableColumns = [
         "state", "due_at", "attempts", "max_attempts", "next_attempt_at", "lease_owner", "lease_expires_at",
         "confirmation_id", "error", "needs_human", "skip_cause", "skip_reason", "started_at", "finished_at",

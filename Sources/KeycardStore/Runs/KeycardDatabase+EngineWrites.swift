@@ -4,11 +4,7 @@ import KeycardCore
 
 extension KeycardDatabase {
     /// Commits many groups of changes in one transaction (one fsync); each group is all-or-nothing on its own.
-    public func applyEngineBatch(_ groups: [[EngineChange]]) async throws -> [EngineChangeResult] {
-        try await pool.write { db in try Self.apply(groups, in: db) }
-    }
-
-    /// The same, blocking: for command-line tools.
+    /// Blocks the calling thread: the engine's writer thread, or a command-line tool.
     public func applyEngineBatchSync(_ groups: [[EngineChange]]) throws -> [EngineChangeResult] {
         try pool.write { db in try Self.apply(groups, in: db) }
     }
