@@ -9,10 +9,18 @@ final class CallPacer: Sendable {
     private let arrivals = Mutex<[String: Date]>([:])
     private static let margin = 1.002
 
+    /// The schedule calls conform to: 0.2 % under the configured rate, half its burst. The system's gate admits
+    /// steps on the same schedule, so a call only waits here when a group commit released several at once; a gate
+    /// admitting at the full configured rate made nearly every call of a busy system sleep here (a timer each).
+    static func admission(_ limits: SystemLimits) -> (ratePerSecond: Double, burst: Double) {
+        (max(limits.ratePerSecond, 0.001) / margin, max(1, (limits.burst / 2).rounded(.down)))
+    }
+
     /// Reserves the system's next conforming instant for a call wanted `now`; returns how long to wait for it.
     func reserve(system: String, limits: SystemLimits, now: Date) -> TimeInterval {
-        let interval = Self.margin / max(limits.ratePerSecond, 0.001)
-        let tolerance = (max(1, (limits.burst / 2).rounded(.down)) - 1) * interval
+        let admission = Self.admission(limits)
+        let interval = 1 / admission.ratePerSecond
+        let tolerance = (admission.burst - 1) * interval
         return arrivals.withLock { arrivals in
             let theoretical = max(arrivals[system] ?? now, now)
             arrivals[system] = theoretical.addingTimeInterval(interval)

@@ -44,7 +44,7 @@ extension Executor {
     }
 
     private func release(_ id: RunID) {
-        trackers.removeValue(forKey: id)
+        trackers.remove(id)
         for system in Array(gates.keys) { gates[system]?.queue.removeAll { $0.run == id } }
         try? database.releaseLeases(owner: owner, runs: [id])
     }

@@ -6,10 +6,9 @@ import DequeModule
 
 extension Executor {
     /// Records an attempt's outcome, decides retry / failure / success, moves the run on, and commits it all at once.
-    func complete(
-        _ ref: StepRef, system: String, attempt: StepAttempt, outcome: Result<AdapterConfirmation, AdapterError>,
-        latency: Double
-    ) async {
+    func complete(_ finished: OutcomeInbox.Outcome) {
+        let (ref, system, attempt, outcome, latency) =
+            (finished.ref, finished.system, finished.attempt, finished.result, finished.latency)
         let now = clock.now
         var rateLimited = false
         var retryAfter: Double?
@@ -71,9 +70,7 @@ extension Executor {
         }
         guard let (changes, events, runnable) = recorded else { return }
         enqueue(runnable)
-        let ticket = commit(changes, events: events, of: ref.run)
-        signal()
-        await settle(ticket, run: ref.run)
+        commit(changes, events: events, of: ref.run)
     }
 
     /// Whether the tracker still has this attempt in flight: a run reloaded from the store meanwhile may hold the step

@@ -15,6 +15,7 @@ extension Executor {
                 else {
                     _ = gates[system]?.queue.popFirst()
                     trackers[ref.run]?.queued.remove(ref.index)
+                    forgetIfFinished(ref.run)
                     continue
                 }
                 guard gates[system]?.tryStart(now: now) == true else { break }
@@ -88,7 +89,7 @@ extension Executor {
     }
 
     /// Calls the adapter once `precondition` (the recorded start, or the run's creation) is committed and hands the
-    /// outcome back to the actor; an attempt whose precondition did not commit is dropped and its run reloaded.
+    /// outcome to the loop (`OutcomeInbox`); an attempt whose precondition did not commit is dropped, its run reloaded.
     private nonisolated func execute(
         _ ref: StepRef, request: AdapterRequest, attempt: StepAttempt, precondition: CommitTicket?
     ) async {
@@ -114,7 +115,9 @@ extension Executor {
         }
         let elapsed = ContinuousClock.now - started
         let latency = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        await complete(ref, system: request.system, attempt: attempt, outcome: outcome, latency: latency)
+        inbox.post(OutcomeInbox.Outcome(
+            ref: ref, system: request.system, attempt: attempt, result: outcome, latency: latency))
+        signal()
     }
 
     private func startRejected(_ ref: StepRef, system: String, reason: String) {

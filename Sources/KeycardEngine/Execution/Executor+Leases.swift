@@ -16,9 +16,7 @@ extension Executor {
                 do {
                     let claimed = try await database.claimRuns(owner: owner, now: now, leaseUntil: leaseUntil)
                     try await database.renewLeases(owner: owner, until: leaseUntil)
-                    for (ticket, run) in await self.finishClaim(claimed) {
-                        await self.settle(ticket, run: run)
-                    }
+                    await self.finishClaim(claimed)
                 } catch {
                     await self.claimFailed(error)
                 }
@@ -37,33 +35,31 @@ extension Executor {
                     outcome = "refused: \(error)"
                 }
                 if let id = command.id { changes.append(.finishCommand(id: id, result: outcome, at: now)) }
-                let ticket = commit(changes, events: events, of: command.runID)
-                group.addTask { await self.settle(ticket, run: command.runID) }
+                commit(changes, events: events, of: command.runID)
             }
         } catch {
             logger.error("poll failed", metadata: ["error": "\(error)"])
         }
     }
 
-    /// Ends the claim: adopts the claimed runs this executor does not hold yet; returns the commits to settle.
-    private func finishClaim(_ claimed: [RunID]) -> [(CommitTicket, RunID)] {
+    /// Ends the claim: adopts the claimed runs this executor does not hold yet.
+    private func finishClaim(_ claimed: [RunID]) {
         claiming = false
         let fresh = claimed.filter { trackers[$0] == nil }
-        guard !fresh.isEmpty else { return [] }
+        guard !fresh.isEmpty else { return }
         // The loop looks again: an adopted run may be due already (the clock moved on while the claim was under way)
         // and its wake-up time is not in the timer yet.
         defer { signal() }
         let now = clock.now
         do {
-            return try database.storedRuns(fresh).compactMap { stored in
+            for stored in try database.storedRuns(fresh) {
                 // A run this executor finished and forgot while the claim was under way is not to be taken again.
-                guard trackers[stored.run.id] == nil, !stored.run.state.isTerminal else { return nil }
+                guard trackers[stored.run.id] == nil, !stored.run.state.isTerminal else { continue }
                 let (changes, events) = adopt(stored, now: now)
-                return changes.isEmpty ? nil : (commit(changes, events: events, of: stored.run.id), stored.run.id)
+                if !changes.isEmpty { commit(changes, events: events, of: stored.run.id) }
             }
         } catch {
             logger.error("could not load claimed runs", metadata: ["error": "\(error)"])
-            return []
         }
     }
 

@@ -20,8 +20,9 @@ actor Executor {
     let logger: Logger
     let rules: ApproverRules
     let pacer = CallPacer()
+    let inbox = OutcomeInbox()
 
-    var trackers: [RunID: RunTracker] = [:]
+    var trackers = TrackerTable()
     var gates: [String: SystemGate] = [:]
     var paused = false
     var looping = false
@@ -76,13 +77,18 @@ actor Executor {
                 await wakeup.wait()
             }
         }
+        // Calls that were in flight when the loop stopped have finished since: their outcomes are still to record.
+        for outcome in inbox.take() { complete(outcome) }
         timer?.cancel()
         timer = nil
         timerDeadline = nil
         looping = false
-        let owned = Array(trackers.keys)
-        trackers = [:]
+        let owned = Array(trackers.ids)
+        let outstanding = trackers.all.compactMap(\.lastCommit)
+        trackers.removeAll()
         for system in Array(gates.keys) { gates[system]?.queue.removeAll() }
+        // The last outcomes are queued, not yet durable: releasing the leases first would let their commits reclaim.
+        for ticket in outstanding { _ = await ticket.result() }
         do { try database.releaseLeases(owner: owner, runs: owned) } catch {
             logger.error("could not release leases", metadata: ["error": "\(error)"])
         }
@@ -98,35 +104,41 @@ actor Executor {
     }
 
     private func pump(group: inout DiscardingTaskGroup) {
+        for outcome in inbox.take() { complete(outcome) }
         let now = clock.now
         if now >= nextPoll {
             poll(now: now, group: &group)
             nextPoll = now.addingTimeInterval(configuration.pollInterval)
         }
-        var due: [RunID] = []
-        for index in trackers.values.indices {
-            if let wake = trackers.values[index].wakeAt, wake <= now { due.append(trackers.keys[index]) }
-        }
-        for id in due { advance(id, now: now, group: &group) }
+        let due = trackers.wakeTimes.compactMap { id, wake in wake <= now ? id : nil }
+        for id in due { advance(id, now: now) }
         if !paused { dispatch(now: now, group: &group) }
         armTimer(now: now)
     }
 
-    /// Re-evaluates one run and commits what changed (in a child task, so the loop never waits on the disk).
-    func advance(_ id: RunID, now: Date, group: inout DiscardingTaskGroup) {
+    /// Re-evaluates one run and commits what changed (the loop never waits on the disk).
+    func advance(_ id: RunID, now: Date) {
         guard let (changes, events) = advanceInMemory(id, now: now), !changes.isEmpty else { return }
-        let ticket = commit(changes, events: events, of: id)
-        group.addTask { await self.settle(ticket, run: id) }
+        commit(changes, events: events, of: id)
     }
 
-    /// Queues a run's changes; its events are published once they are durable, from the writer as it resolves the
-    /// ticket, so one run's events come out in the order its changes commit.
+    /// Queues a run's changes. Its events are published once they are durable, from the writer as it resolves the
+    /// ticket, so one run's events come out in the order its changes commit. Only a finished run (to forget) or a
+    /// failed commit (to reload) comes back to the actor: nobody waits on a step's outcome once it is queued.
+    @discardableResult
     func commit(_ changes: [EngineChange], events: [RunEvent], of run: RunID) -> CommitTicket {
         let ticket = writer.enqueue(changes)
         trackers[run]?.lastCommit = ticket
-        let hub = self.hub
-        ticket.onResult { result in
-            if result.isApplied { hub.publish(events) }
+        let finishing = trackers[run]?.run.state.isTerminal == true
+        let (hub, logger) = (self.hub, self.logger)
+        ticket.onResult { [weak self] result in
+            if result.isApplied {
+                hub.publish(events)
+                if finishing { Task { await self?.forgetIfFinished(run) } }
+            } else {
+                logger.error("could not commit run changes", metadata: ["run": "\(run)", "result": "\(result)"])
+                Task { await self?.reload(run) }
+            }
         }
         return ticket
     }
@@ -173,18 +185,7 @@ actor Executor {
         guard let tracker = trackers[id], tracker.run.state.isTerminal, tracker.queued.isEmpty,
               tracker.lastCommit.map({ $0.settled != nil }) ?? true
         else { return }
-        trackers.removeValue(forKey: id)
-    }
-
-    /// Once the ticket's changes are durable, forgets the run if it is finished; reloads it if they failed.
-    nonisolated func settle(_ ticket: CommitTicket, run: RunID) async {
-        let result = await ticket.result()
-        if case .applied = result {
-            await forgetIfFinished(run)
-        } else {
-            logger.error("could not commit run changes", metadata: ["run": "\(run)", "result": "\(result)"])
-            await reload(run)
-        }
+        trackers.remove(id)
     }
 
     func enqueue(_ refs: [StepRef]) {
@@ -203,14 +204,18 @@ actor Executor {
 
     // MARK: Timer
 
+    /// The finest step at which the loop wakes for a gate's next token: a bucket refilling at 1,500/s would otherwise
+    /// want a timer (a task, a kernel timer and two thread switches) for every call; its tokens accumulate meanwhile
+    /// (never for longer than the bucket takes to fill), so the rate is the same, spent a few calls at a time.
+    static let gateTick: TimeInterval = 0.002
+
     private func armTimer(now: Date) {
         var deadline = nextPoll
-        for index in trackers.values.indices {
-            if let wake = trackers.values[index].wakeAt { deadline = min(deadline, wake) }
-        }
+        for wake in trackers.wakeTimes.values { deadline = min(deadline, wake) }
         if !paused {
             for gate in gates.values where !gate.queue.isEmpty {
-                if let next = gate.nextStart(now: now) { deadline = min(deadline, next) }
+                guard let next = gate.nextStart(now: now) else { continue }
+                deadline = min(deadline, max(next, now + min(Self.gateTick, gate.fillTime)))
             }
         }
         if let current = timerDeadline, current <= deadline, current > now { return }
@@ -237,7 +242,7 @@ actor Executor {
         let inFlight = (trackers[id]?.unrecordedStarts ?? [:]).map { index, number in
             (index: index, number: number, startedAt: trackers[id]?.steps[index].startedAt)
         }
-        trackers.removeValue(forKey: id)
+        trackers.remove(id)
         do {
             guard let stored = try database.storedRuns([id]).first, stored.run.leaseOwner == owner else { return }
             var tracker = RunTracker(stored)

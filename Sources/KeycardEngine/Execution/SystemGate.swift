@@ -3,12 +3,16 @@ import Foundation
 import KeycardCore
 
 /// One system's admission control, shared by all runs: a queue, a cap on calls in flight, and a token bucket
-/// that slows down after 429s and recovers as calls succeed.
+/// that slows down after 429s and recovers as calls succeed. The bucket follows the calls' schedule
+/// (`CallPacer.admission`): half the configured burst, 0.2 % under its rate.
 struct SystemGate {
     let system: String
     let limits: SystemLimits
     private(set) var inFlight = 0
     private(set) var tokens: Double
+    /// The bucket's size and its full refill rate.
+    private let capacity: Double
+    private let rate: Double
     private var lastRefill: Date
     /// Fraction of the configured rate currently allowed (1 = full speed).
     private(set) var rateFactor = 1.0
@@ -19,16 +23,20 @@ struct SystemGate {
     init(system: String, limits: SystemLimits, now: Date) {
         self.system = system
         self.limits = limits
-        self.tokens = max(1, limits.burst)
+        (rate, capacity) = CallPacer.admission(limits)
+        self.tokens = capacity
         self.lastRefill = now
     }
 
-    var currentRate: Double { max(limits.ratePerSecond * rateFactor, 0.001) }
+    var currentRate: Double { max(rate * rateFactor, 0.001) }
+
+    /// How long an empty bucket takes to fill: the loop never waits longer than this for tokens to accumulate.
+    var fillTime: TimeInterval { capacity / currentRate }
 
     private mutating func refill(now: Date) {
         let elapsed = now.timeIntervalSince(lastRefill)
         if elapsed > 0 {
-            tokens = min(max(1, limits.burst), tokens + elapsed * currentRate)
+            tokens = min(capacity, tokens + elapsed * currentRate)
             lastRefill = now
         }
     }

@@ -6,42 +6,74 @@ import Synchronization
 /// Group commit: while one transaction is being written, new state changes queue up and go into the next one,
 /// so one fsync makes hundreds of step transitions durable. Changes to one run commit in the order they were
 /// queued; a new run waits, if need be, until its first step starts (`CommitBatch`).
+///
+/// Changes nobody waits for (a call's outcome: the run moves on in memory) may wait up to `delay` for company, as
+/// PostgreSQL's `commit_delay` does: a bulk of thousands of calls then costs a transaction, a write of each touched
+/// page and an fsync per few milliseconds, not per call. A group is committed at once when someone awaits it
+/// (`CommitTicket.result()`: a submission, a start that must be durable before its call, an operator command) or
+/// when it finishes a run (whoever waits for the run learns it from the commit).
 final class TransitionWriter: Sendable {
     private struct Pending: Sendable {
         var changes: [EngineChange]
         var ticket: CommitTicket
         var footprint: GroupFootprint
+        var queuedAt: DispatchTime
+    }
+
+    /// What the writer thread is waiting for, so an enqueue wakes it only when that has come.
+    private enum Parked: Sendable {
+        case working, forWork, forCompany
     }
 
     private struct State: Sendable {
         var queue: [Pending] = []
-        var writing = false
+        var rows = 0
+        /// A queued group is awaited or finishes a run: commit without delay.
+        var hurried = false
+        var running = false
+        var parked = Parked.working
         var transactions = 0
         var groups = 0
     }
 
     private let database: KeycardDatabase
     private let state = Mutex(State())
+    private let doorbell = DispatchSemaphore(value: 0)
     private let maxRows: Int
+    private let delay: DispatchTimeInterval
+    /// How long the thread stays parked without work before it ends (the next enqueue starts another).
+    private static let idleLifetime = DispatchTimeInterval.seconds(1)
 
     /// `maxRows` caps a transaction (about 1,000 rows measured best: a commit of many thousand rows makes every
     /// step in it wait for the last row; smaller ones let the first runs' calls go out while the rest are written).
-    init(database: KeycardDatabase, maxRows: Int = 1024) {
+    init(database: KeycardDatabase, maxRows: Int = 1024, delay: DispatchTimeInterval = .milliseconds(5)) {
         self.database = database
         self.maxRows = maxRows
+        self.delay = delay
     }
 
     /// Queues the changes now (one run's changes commit in the order of these calls); the ticket tells when they are
     /// durable.
     func enqueue(_ changes: [EngineChange]) -> CommitTicket {
-        let ticket = CommitTicket()
-        let startWriter = state.withLock { state in
-            state.queue.append(Pending(changes: changes, ticket: ticket, footprint: GroupFootprint(changes)))
-            if state.writing { return false }
-            state.writing = true
-            return true
+        let ticket = CommitTicket { [weak self] in self?.hurry() }
+        let footprint = GroupFootprint(changes)
+        let finishesRun = changes.contains { change in
+            if case .updateRun(let run) = change { return run.state.isTerminal }
+            return false
         }
-        if startWriter {
+        let pending = Pending(changes: changes, ticket: ticket, footprint: footprint, queuedAt: .now())
+        let (start, ring) = state.withLock { state -> (Bool, Bool) in
+            state.queue.append(pending)
+            state.rows += footprint.rows
+            if finishesRun || footprint.rows >= maxRows { state.hurried = true }
+            if !state.running {
+                state.running = true
+                return (true, false)
+            }
+            return (false, wake(&state))
+        }
+        if ring { doorbell.signal() }
+        if start {
             // A thread of its own, not a task: a burst of submissions fills the task pool's queue, and the writer's
             // first transaction waited behind all of them (32-43 ms for 200 runs) while their calls waited for it.
             let thread = Thread { self.drain() }
@@ -49,6 +81,27 @@ final class TransitionWriter: Sendable {
             thread.start()
         }
         return ticket
+    }
+
+    /// Someone waits for a queued group: commit what is queued without delay.
+    private func hurry() {
+        let ring = state.withLock { state -> Bool in
+            state.hurried = true
+            return wake(&state)
+        }
+        if ring { doorbell.signal() }
+    }
+
+    /// Whether the parked thread has what it waits for now (it is then marked working: one ring per wait).
+    private func wake(_ state: inout State) -> Bool {
+        let due: Bool
+        switch state.parked {
+        case .working: due = false
+        case .forWork: due = true
+        case .forCompany: due = state.hurried || state.rows >= maxRows
+        }
+        if due { state.parked = .working }
+        return due
     }
 
     /// Makes the changes durable (atomically), after everything queued before them.
@@ -61,37 +114,72 @@ final class TransitionWriter: Sendable {
         state.withLock { ($0.transactions, $0.groups) }
     }
 
-    /// Commits what is queued, transaction after transaction, until the queue is empty; blocks its thread.
+    private enum Next {
+        case commit([Pending])
+        case park(until: DispatchTime)
+        case end
+    }
+
+    /// Commits what is queued, transaction after transaction; parks while there is nothing to commit yet, and ends
+    /// after `idleLifetime` without work. Blocks its thread.
     private func drain() {
+        var idleSince: DispatchTime?
         while true {
-            let batch: [Pending] = state.withLock { state in
-                guard !state.queue.isEmpty else {
-                    state.writing = false
-                    return []
+            let next = state.withLock { state -> Next in
+                let now = DispatchTime.now()
+                guard let oldest = state.queue.first?.queuedAt else {
+                    let since = idleSince ?? now
+                    idleSince = since
+                    if now >= since + Self.idleLifetime {
+                        state.running = false
+                        return .end
+                    }
+                    state.parked = .forWork
+                    return .park(until: since + Self.idleLifetime)
                 }
-                let positions = CommitBatch.select(state.queue.lazy.map(\.footprint), maxRows: maxRows)
-                let take = positions.map { state.queue[$0] }
-                if positions.count == state.queue.count {
-                    state.queue.removeAll(keepingCapacity: true)
-                } else {
-                    let chosen = Set(positions)
-                    state.queue = state.queue.enumerated().filter { !chosen.contains($0.offset) }.map(\.element)
+                idleSince = nil
+                if !state.hurried && state.rows < maxRows && now < oldest + delay {
+                    state.parked = .forCompany
+                    return .park(until: oldest + delay)
                 }
-                state.transactions += 1
-                state.groups += take.count
-                return take
+                return .commit(takeBatch(&state))
             }
-            if batch.isEmpty { return }
-            let results: [EngineChangeResult]
-            do {
-                results = try database.applyEngineBatchSync(batch.map(\.changes))
-            } catch {
-                results = Array(repeating: .failed(String(describing: error)), count: batch.count)
-            }
-            for (pending, result) in zip(batch, results) {
-                pending.ticket.resolve(result)
+            switch next {
+            case .end:
+                return
+            case .park(let deadline):
+                _ = doorbell.wait(timeout: deadline)
+                state.withLock { $0.parked = .working }
+            case .commit(let batch):
+                let results: [EngineChangeResult]
+                do {
+                    results = try database.applyEngineBatchSync(batch.map(\.changes))
+                } catch {
+                    results = Array(repeating: .failed(String(describing: error)), count: batch.count)
+                }
+                for (pending, result) in zip(batch, results) {
+                    pending.ticket.resolve(result)
+                }
             }
         }
+    }
+
+    /// Removes the next transaction's groups from the queue.
+    private func takeBatch(_ state: inout State) -> [Pending] {
+        let positions = CommitBatch.select(state.queue.lazy.map(\.footprint), maxRows: maxRows)
+        let take = positions.map { state.queue[$0] }
+        if positions.count == state.queue.count {
+            state.queue.removeAll(keepingCapacity: true)
+            state.rows = 0
+            state.hurried = false
+        } else {
+            let chosen = Set(positions)
+            state.queue = state.queue.enumerated().filter { !chosen.contains($0.offset) }.map(\.element)
+            state.rows = state.queue.reduce(0) { $0 + $1.footprint.rows }
+        }
+        state.transactions += 1
+        state.groups += take.count
+        return take
     }
 }
 
@@ -104,6 +192,12 @@ final class CommitTicket: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Asks the writer to commit without delay: called when somebody starts waiting for the group.
+    private let hurry: @Sendable () -> Void
+
+    init(hurry: @escaping @Sendable () -> Void = {}) {
+        self.hurry = hurry
+    }
 
     func resolve(_ result: EngineChangeResult) {
         let (waiters, callbacks) = state.withLock { state in
@@ -133,7 +227,7 @@ final class CommitTicket: Sendable {
         if let ready { body(ready) }
     }
 
-    /// Waits until the group is committed (or failed).
+    /// Waits until the group is committed (or failed); a group somebody waits for is committed without delay.
     func result() async -> EngineChangeResult {
         await withCheckedContinuation { continuation in
             let ready = state.withLock { state -> EngineChangeResult? in
@@ -141,7 +235,11 @@ final class CommitTicket: Sendable {
                 state.waiters.append(continuation)
                 return nil
             }
-            if let ready { continuation.resume(returning: ready) }
+            if let ready {
+                continuation.resume(returning: ready)
+            } else {
+                hurry()
+            }
         }
     }
 }

@@ -1,0 +1,29 @@
+import KeycardCore
+import Synchronization
+
+/// Calls' outcomes, handed from the tasks that made the calls to the loop, which records them all in its next turn:
+/// a call costs no hop onto the executor of its own.
+final class OutcomeInbox: Sendable {
+    /// One finished call.
+    struct Outcome: Sendable {
+        var ref: StepRef
+        var system: String
+        var attempt: StepAttempt
+        var result: Result<AdapterConfirmation, AdapterError>
+        var latency: Double
+    }
+
+    private let items = Mutex<[Outcome]>([])
+
+    func post(_ outcome: Outcome) {
+        items.withLock { $0.append(outcome) }
+    }
+
+    /// Everything posted so far, in the order it was posted.
+    func take() -> [Outcome] {
+        items.withLock { items in
+            defer { items.removeAll(keepingCapacity: true) }
+            return items
+        }
+    }
+}

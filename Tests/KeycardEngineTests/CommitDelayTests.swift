@@ -1,0 +1,63 @@
+import Foundation
+@testable import KeycardEngine
+import KeycardCore
+import KeycardStore
+import KeycardTestSupport
+import Testing
+
+@Suite("Commit delay")
+struct CommitDelayTests {
+    private func note(_ index: Int) -> [EngineChange] {
+        [.auditEntry(AuditEntry(
+            timestamp: Date(timeIntervalSince1970: Double(index)), action: "note \(index)", result: "ok", actor: "ops"))]
+    }
+
+    /// Waits for the ticket as the engine's event publishing does: without asking the writer to hurry.
+    private func settled(_ ticket: CommitTicket) async -> EngineChangeResult {
+        await withCheckedContinuation { continuation in ticket.onResult { continuation.resume(returning: $0) } }
+    }
+
+    @Test("a group nobody waits for waits for company, and the delay ends", .timeLimit(.minutes(1)))
+    func unawaitedGroupsWaitForCompany() async throws {
+        let store = try TestDatabase()
+        let patient = TransitionWriter(database: store.database, delay: .seconds(3600))
+        let first = patient.enqueue(note(0))
+        try await Task.sleep(for: .milliseconds(20))
+        #expect(first.settled == nil)
+        let second = patient.enqueue(note(1))
+        #expect(await second.result().isApplied)
+        #expect(first.settled?.isApplied == true)
+        #expect(patient.counters.transactions == 1 && patient.counters.groups == 2)
+
+        let brief = TransitionWriter(database: store.database, delay: .milliseconds(20))
+        #expect(await settled(brief.enqueue(note(2))).isApplied)
+        #expect(try store.database.verifyAudit().isOK)
+    }
+
+    @Test("a group somebody awaits is committed at once, with everything queued before it", .timeLimit(.minutes(1)))
+    func awaitedGroupIsNotDelayed() async throws {
+        let store = try TestDatabase()
+        let writer = TransitionWriter(database: store.database, delay: .seconds(3600))
+        let first = writer.enqueue(note(0))
+        let second = writer.enqueue(note(1))
+        #expect(await second.result().isApplied)
+        #expect(first.settled?.isApplied == true)
+        #expect(writer.counters.transactions == 1)
+        #expect(try store.database.verifyAudit().isOK)
+    }
+
+    @Test("a group that finishes a run is committed at once: whoever waits for the run learns it from the commit",
+          .timeLimit(.minutes(1)))
+    func finishingARunIsNotDelayed() async throws {
+        let store = try TestDatabase()
+        let writer = TransitionWriter(database: store.database, delay: .seconds(3600))
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let run = Run(
+            id: "run-1", kind: .joiner, employee: Employee(id: "E1", attributes: [:]), state: .succeeded,
+            requestedBy: "test", eventID: nil, tierNames: [], createdAt: now, dueAt: now, finishedAt: now)
+        let unfinished = writer.enqueue(note(0))
+        let finishing = writer.enqueue([.updateRun(run)])
+        _ = await settled(finishing)
+        #expect(unfinished.settled?.isApplied == true)
+    }
+}
