@@ -125,6 +125,23 @@ final class CountingAdapter: SystemAdapter {
     }
 }
 
+/// Answers every call at once with the sandbox system's capabilities: the bulk's engine alone, nothing simulated.
+final class InstantAdapter: SystemAdapter {
+    let capabilities: SystemCapabilities
+    private let count = Atomic<Int>(0)
+
+    init(_ capabilities: SystemCapabilities) {
+        self.capabilities = capabilities
+    }
+
+    var calls: Int { count.load(ordering: .relaxed) }
+
+    func perform(_ request: AdapterRequest) async throws(AdapterError) -> AdapterConfirmation {
+        let number = count.add(1, ordering: .relaxed).newValue
+        return AdapterConfirmation(confirmationID: "\(request.system)-\(number)")
+    }
+}
+
 /// CPU time (user + system) this process has used so far, in nanoseconds.
 func processCPUNanoseconds() -> Int {
     var usage = rusage()

@@ -28,4 +28,16 @@ struct CallPacerTests {
         #expect(pacer.reserve(system: "slack", limits: limits, now: start) == 0)
         #expect(pacer.reserve(system: "okta", limits: limits, now: start.addingTimeInterval(3.8)) > 0.09)
     }
+
+    @Test("calls released late push the schedule ahead, and the gate is told when the next call conforms again")
+    func nextConformingFollowsTheSchedule() {
+        let pacer = CallPacer()
+        let limits = SystemLimits(maxInFlight: 100, ratePerSecond: 10, burst: 6)
+        #expect(pacer.nextConforming(system: "notion", limits: limits, now: start) == start)
+        for _ in 0..<5 { _ = pacer.reserve(system: "notion", limits: limits, now: start) }
+        let next = pacer.nextConforming(system: "notion", limits: limits, now: start)
+        #expect(abs(next.timeIntervalSince(start) - 3 * 0.1002) < 1e-6)
+        #expect(pacer.nextConforming(system: "notion", limits: limits, now: start.addingTimeInterval(1)) == start.addingTimeInterval(1))
+        #expect(pacer.nextConforming(system: "okta", limits: limits, now: start) == start)
+    }
 }

@@ -43,12 +43,19 @@ extension Engine {
     /// Transactions and step-change groups committed by this engine (to see group commit at work).
     public var commitCounters: (transactions: Int, groups: Int) { writer.counters }
 
-    /// Waits until the run's state satisfies `condition` (by default: finished); returns that state.
+    /// Waits until the run's state satisfies `condition` (by default: finished); returns that state. A run this engine
+    /// has changed is known from its events (the last one published is the last one committed); any other is read.
     @discardableResult
     public func wait(for id: RunID, until condition: @Sendable (RunState) -> Bool = { $0.isTerminal }) async throws(EngineError) -> RunState {
         let stream = hub.subscribe()
-        guard let run = try store({ try database.run(id: id) }) else { throw .notFound(kind: "run", id: id.rawValue) }
-        if condition(run.state) { return run.state }
+        let current: RunState
+        if let known = hub.lastState(of: id) {
+            current = known
+        } else {
+            guard let run = try store({ try database.run(id: id) }) else { throw .notFound(kind: "run", id: id.rawValue) }
+            current = run.state
+        }
+        if condition(current) { return current }
         for await event in stream {
             if case .runChanged(let changed, let state) = event, changed == id, condition(state) { return state }
         }

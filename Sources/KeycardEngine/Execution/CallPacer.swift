@@ -16,6 +16,16 @@ final class CallPacer: Sendable {
         (max(limits.ratePerSecond, 0.001) / margin, max(1, (limits.burst / 2).rounded(.down)))
     }
 
+    /// The first instant from `now` at which a call would conform (`now` if one would now). The gate admits no step
+    /// before it: calls released late by a commit push the schedule ahead, and a gate admitting at the full rate
+    /// regardless would leave every later call of the system sleeping here, a timer each.
+    func nextConforming(system: String, limits: SystemLimits, now: Date) -> Date {
+        let admission = Self.admission(limits)
+        let tolerance = (admission.burst - 1) / admission.ratePerSecond
+        guard let theoretical = arrivals.withLock({ $0[system] }) else { return now }
+        return max(now, theoretical.addingTimeInterval(-tolerance))
+    }
+
     /// Reserves the system's next conforming instant for a call wanted `now`; returns how long to wait for it.
     func reserve(system: String, limits: SystemLimits, now: Date) -> TimeInterval {
         let admission = Self.admission(limits)

@@ -18,7 +18,10 @@ extension Executor {
                     forgetIfFinished(ref.run)
                     continue
                 }
-                guard gates[system]?.tryStart(now: now) == true else { break }
+                guard let limits = gates[system]?.limits,
+                      pacer.nextConforming(system: system, limits: limits, now: now) <= now,
+                      gates[system]?.tryStart(now: now) == true
+                else { break }
                 _ = gates[system]?.queue.popFirst()
                 start(ref, now: now, group: &group)
             }
@@ -70,8 +73,10 @@ extension Executor {
         let ticket = changes.isEmpty ? nil : commit(changes, events: events, of: ref.run)
         if ticket == nil { publishInOrder(events, of: ref.run) }
         let precondition = recorded ? ticket : creationToAwait(run: ref.run)
+        // A call that waits for nothing takes its slot now, on the schedule the gate just admitted it on.
+        let slot = precondition == nil ? reserveSlot(system: request.system, now: now) : nil
         group.addTask {
-            await self.execute(ref, request: request, attempt: attempt, precondition: precondition)
+            await self.execute(ref, request: request, attempt: attempt, precondition: precondition, slot: slot)
         }
     }
 
@@ -91,7 +96,7 @@ extension Executor {
     /// Calls the adapter once `precondition` (the recorded start, or the run's creation) is committed and hands the
     /// outcome to the loop (`OutcomeInbox`); an attempt whose precondition did not commit is dropped, its run reloaded.
     private nonisolated func execute(
-        _ ref: StepRef, request: AdapterRequest, attempt: StepAttempt, precondition: CommitTicket?
+        _ ref: StepRef, request: AdapterRequest, attempt: StepAttempt, precondition: CommitTicket?, slot: Date?
     ) async {
         if let precondition {
             let committed = await precondition.result()
@@ -100,8 +105,8 @@ extension Executor {
                 return
             }
         }
-        let wait = pacer.reserve(system: request.system, limits: configuration.limits(for: request.system), now: clock.now)
-        if wait > 0 { try? await clock.sleep(until: clock.now.addingTimeInterval(wait)) }
+        let slot = slot ?? reserveSlot(system: request.system, now: clock.now)
+        if slot > clock.now { try? await clock.sleep(until: slot) }
         let started = ContinuousClock.now
         let outcome: Result<AdapterConfirmation, AdapterError>
         if let adapter = adapters[request.system] {
@@ -118,6 +123,11 @@ extension Executor {
         inbox.post(OutcomeInbox.Outcome(
             ref: ref, system: request.system, attempt: attempt, result: outcome, latency: latency))
         signal()
+    }
+
+    /// The instant the system's call may go out (`CallPacer`).
+    private nonisolated func reserveSlot(system: String, now: Date) -> Date {
+        now.addingTimeInterval(pacer.reserve(system: system, limits: configuration.limits(for: system), now: now))
     }
 
     private func startRejected(_ ref: StepRef, system: String, reason: String) {

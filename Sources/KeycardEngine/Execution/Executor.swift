@@ -214,7 +214,8 @@ actor Executor {
         for wake in trackers.wakeTimes.values { deadline = min(deadline, wake) }
         if !paused {
             for gate in gates.values where !gate.queue.isEmpty {
-                guard let next = gate.nextStart(now: now) else { continue }
+                guard let tokens = gate.nextStart(now: now) else { continue }
+                let next = max(tokens, pacer.nextConforming(system: gate.system, limits: gate.limits, now: now))
                 deadline = min(deadline, max(next, now + min(Self.gateTick, gate.fillTime)))
             }
         }

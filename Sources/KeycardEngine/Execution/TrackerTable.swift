@@ -8,8 +8,9 @@ struct TrackerTable {
     /// `wakeAt` of every held run that has one, kept in step with `byID` by the subscript.
     private(set) var wakeTimes: [RunID: Date] = [:]
 
+    /// Reads borrow the tracker in place (a `get` would copy it, retaining every step, on each field read).
     subscript(id: RunID) -> RunTracker? {
-        get { byID[id] }
+        _read { yield byID[id] }
         _modify {
             yield &byID[id]
             let wake = byID[id]?.wakeAt
