@@ -46,18 +46,26 @@ struct CommitDelayTests {
         #expect(try store.database.verifyAudit().isOK)
     }
 
-    @Test("a group that finishes a run is committed at once: whoever waits for the run learns it from the commit",
+    @Test("the groups of a run somebody waits for are committed at once, queued before the wait or after it",
           .timeLimit(.minutes(1)))
-    func finishingARunIsNotDelayed() async throws {
+    func watchedRunIsNotDelayed() async throws {
         let store = try TestDatabase()
         let writer = TransitionWriter(database: store.database, delay: .seconds(3600))
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         let run = Run(
             id: "run-1", kind: .joiner, employee: Employee(id: "E1", attributes: [:]), state: .succeeded,
             requestedBy: "test", eventID: nil, tierNames: [], createdAt: now, dueAt: now, finishedAt: now)
-        let unfinished = writer.enqueue(note(0))
-        let finishing = writer.enqueue([.updateRun(run)])
-        _ = await settled(finishing)
-        #expect(unfinished.settled?.isApplied == true)
+        let unwatched = writer.enqueue([.updateRun(run)])
+        try await Task.sleep(for: .milliseconds(20))
+        #expect(unwatched.settled == nil)
+        writer.watch("run-1")
+        _ = await settled(unwatched)
+        let later = writer.enqueue([.updateRun(run)])
+        _ = await settled(later)
+        writer.unwatch("run-1")
+        let afterwards = writer.enqueue([.updateRun(run)])
+        try await Task.sleep(for: .milliseconds(20))
+        #expect(afterwards.settled == nil)
+        _ = await afterwards.result()
     }
 }

@@ -56,6 +56,8 @@ extension Engine {
             current = run.state
         }
         if condition(current) { return current }
+        writer.watch(id)
+        defer { writer.unwatch(id) }
         for await event in stream {
             if case .runChanged(let changed, let state) = event, changed == id, condition(state) { return state }
         }

@@ -35,9 +35,20 @@ enum RunFactory {
 
     /// `run-20240115T090000-1a2b3c4d`: sorts by creation time, unique enough to never collide in practice.
     static func newRunID(now: Date) -> RunID {
-        let stamp = Timestamps.format(now).replacingOccurrences(of: "-", with: "")
-            .replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "Z", with: "")
-        let random = String(UInt32.random(in: 0...UInt32.max), radix: 16)
-        return RunID("run-\(stamp)-\(String(repeating: "0", count: 8 - random.count))\(random)")
+        let fields = UTCFields(now)
+        var text = Array("run-".utf8)
+        text.reserveCapacity(28)
+        UTCFields.append(fields.year, width: 4, to: &text)
+        UTCFields.append(fields.month, width: 2, to: &text)
+        UTCFields.append(fields.day, width: 2, to: &text)
+        text.append(UInt8(ascii: "T"))
+        UTCFields.append(fields.hour, width: 2, to: &text)
+        UTCFields.append(fields.minute, width: 2, to: &text)
+        UTCFields.append(fields.second, width: 2, to: &text)
+        text.append(UInt8(ascii: "-"))
+        let random = String(UInt32.random(in: 0...UInt32.max), radix: 16).utf8
+        text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 8 - random.count))
+        text.append(contentsOf: random)
+        return RunID(String(decoding: text, as: UTF8.self))
     }
 }

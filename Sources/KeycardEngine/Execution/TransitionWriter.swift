@@ -11,13 +11,15 @@ import Synchronization
 /// PostgreSQL's `commit_delay` does: a bulk of thousands of calls then costs a transaction, a write of each touched
 /// page and an fsync per few milliseconds, not per call. A group is committed at once when someone awaits it
 /// (`CommitTicket.result()`: a submission, a start that must be durable before its call, an operator command) or
-/// when it finishes a run (whoever waits for the run learns it from the commit).
+/// when it changes the state of a run somebody waits for (`watch`: `Engine.wait` learns it from the commit).
 final class TransitionWriter: Sendable {
     private struct Pending: Sendable {
         var changes: [EngineChange]
         var ticket: CommitTicket
         var footprint: GroupFootprint
         var queuedAt: DispatchTime
+        /// Runs whose state the group changes: what `Engine.wait` waits for.
+        var runsChanged: [RunID]
     }
 
     /// What the writer thread is waiting for, so an enqueue wakes it only when that has come.
@@ -32,6 +34,8 @@ final class TransitionWriter: Sendable {
         var hurried = false
         var running = false
         var parked = Parked.working
+        /// Runs somebody waits for, with how many waiters each.
+        var watched: [RunID: Int] = [:]
         var transactions = 0
         var groups = 0
     }
@@ -57,15 +61,18 @@ final class TransitionWriter: Sendable {
     func enqueue(_ changes: [EngineChange]) -> CommitTicket {
         let ticket = CommitTicket { [weak self] in self?.hurry() }
         let footprint = GroupFootprint(changes)
-        let finishesRun = changes.contains { change in
-            if case .updateRun(let run) = change { return run.state.isTerminal }
-            return false
+        let runsChanged = changes.compactMap { change -> RunID? in
+            if case .updateRun(let run) = change { return run.id }
+            return nil
         }
-        let pending = Pending(changes: changes, ticket: ticket, footprint: footprint, queuedAt: .now())
+        let pending = Pending(
+            changes: changes, ticket: ticket, footprint: footprint, queuedAt: .now(), runsChanged: runsChanged)
         let (start, ring) = state.withLock { state -> (Bool, Bool) in
             state.queue.append(pending)
             state.rows += footprint.rows
-            if finishesRun || footprint.rows >= maxRows { state.hurried = true }
+            if footprint.rows >= maxRows || runsChanged.contains(where: { state.watched[$0] != nil }) {
+                state.hurried = true
+            }
             if !state.running {
                 state.running = true
                 return (true, false)
@@ -81,6 +88,28 @@ final class TransitionWriter: Sendable {
             thread.start()
         }
         return ticket
+    }
+
+    /// Somebody waits for the run's state to change: the groups changing it, queued or to come, are committed
+    /// without delay until `unwatch`.
+    func watch(_ run: RunID) {
+        let ring = state.withLock { state -> Bool in
+            state.watched[run, default: 0] += 1
+            guard state.queue.contains(where: { $0.runsChanged.contains(run) }) else { return false }
+            state.hurried = true
+            return wake(&state)
+        }
+        if ring { doorbell.signal() }
+    }
+
+    func unwatch(_ run: RunID) {
+        state.withLock { state in
+            if let count = state.watched[run], count > 1 {
+                state.watched[run] = count - 1
+            } else {
+                state.watched.removeValue(forKey: run)
+            }
+        }
     }
 
     /// Someone waits for a queued group: commit what is queued without delay.
