@@ -258,6 +258,9 @@ actor Executor {
             tracker.queued = queued.filter { tracker.steps[$0].state == .running || tracker.steps[$0].state == .compensating }
             tracker.compensationAttempts = compensationAttempts
             trackers[id] = tracker
+            // Its ready steps go back to their queues (a step whose outcome was lost is called again), or the run
+            // would wait for another outcome that may never come.
+            advance(id, now: clock.now)
             signal()
         } catch {
             logger.error("could not reload run", metadata: ["run": "\(id)", "error": "\(error)"])
