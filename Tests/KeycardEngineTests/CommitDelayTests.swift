@@ -46,15 +46,28 @@ struct CommitDelayTests {
         #expect(try store.database.verifyAudit().isOK)
     }
 
-    @Test("the groups of a run somebody waits for are committed at once, queued before the wait or after it",
+    private func run(_ state: RunState) -> Run {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        return Run(
+            id: "run-1", kind: .joiner, employee: Employee(id: "E1", attributes: [:]), state: state,
+            requestedBy: "test", eventID: nil, tierNames: [], createdAt: now, dueAt: now, finishedAt: now)
+    }
+
+    @Test("a group that finishes a run is committed at once, with what was queued before it", .timeLimit(.minutes(1)))
+    func finishingARunIsNotDelayed() async throws {
+        let store = try TestDatabase()
+        let writer = TransitionWriter(database: store.database, delay: .seconds(3600))
+        let unfinished = writer.enqueue(note(0))
+        _ = await settled(writer.enqueue([.updateRun(run(.succeeded))]))
+        #expect(unfinished.settled?.isApplied == true)
+    }
+
+    @Test("the state changes of a run somebody waits for are committed at once, queued before the wait or after it",
           .timeLimit(.minutes(1)))
     func watchedRunIsNotDelayed() async throws {
         let store = try TestDatabase()
         let writer = TransitionWriter(database: store.database, delay: .seconds(3600))
-        let now = Date(timeIntervalSince1970: 1_800_000_000)
-        let run = Run(
-            id: "run-1", kind: .joiner, employee: Employee(id: "E1", attributes: [:]), state: .succeeded,
-            requestedBy: "test", eventID: nil, tierNames: [], createdAt: now, dueAt: now, finishedAt: now)
+        let run = run(.awaitingApproval)
         let unwatched = writer.enqueue([.updateRun(run)])
         try await Task.sleep(for: .milliseconds(20))
         #expect(unwatched.settled == nil)

@@ -10,8 +10,9 @@ import Synchronization
 /// Changes nobody waits for (a call's outcome: the run moves on in memory) may wait up to `delay` for company, as
 /// PostgreSQL's `commit_delay` does: a bulk of thousands of calls then costs a transaction, a write of each touched
 /// page and an fsync per few milliseconds, not per call. A group is committed at once when someone awaits it
-/// (`CommitTicket.result()`: a submission, a start that must be durable before its call, an operator command) or
-/// when it changes the state of a run somebody waits for (`watch`: `Engine.wait` learns it from the commit).
+/// (`CommitTicket.result()`: a submission, a start that must be durable before its call, an operator command), when
+/// it finishes a run, or when it changes the state of a run somebody waits for (`watch`: `Engine.wait` learns it from
+/// the commit).
 final class TransitionWriter: Sendable {
     private struct Pending: Sendable {
         var changes: [EngineChange]
@@ -61,16 +62,18 @@ final class TransitionWriter: Sendable {
     func enqueue(_ changes: [EngineChange]) -> CommitTicket {
         let ticket = CommitTicket { [weak self] in self?.hurry() }
         let footprint = GroupFootprint(changes)
+        var finishesRun = false
         let runsChanged = changes.compactMap { change -> RunID? in
-            if case .updateRun(let run) = change { return run.id }
-            return nil
+            guard case .updateRun(let run) = change else { return nil }
+            finishesRun = finishesRun || run.state.isTerminal
+            return run.id
         }
         let pending = Pending(
             changes: changes, ticket: ticket, footprint: footprint, queuedAt: .now(), runsChanged: runsChanged)
         let (start, ring) = state.withLock { state -> (Bool, Bool) in
             state.queue.append(pending)
             state.rows += footprint.rows
-            if footprint.rows >= maxRows || runsChanged.contains(where: { state.watched[$0] != nil }) {
+            if finishesRun || footprint.rows >= maxRows || runsChanged.contains(where: { state.watched[$0] != nil }) {
                 state.hurried = true
             }
             if !state.running {
