@@ -23,4 +23,29 @@ struct RunEventHubTests {
         #expect(received.first == RunEvent.runCreated("run-1", .scheduled))
         #expect(received.last == RunEvent.runChanged("run-1", .running))
     }
+
+    @Test("a waiter wakes on its own run's state once it satisfies the condition, not on other events",
+          .timeLimit(.minutes(1)))
+    func waiterWakesOnItsRun() async {
+        let hub = RunEventHub()
+        let waiting = Task { await hub.wait(for: "run-1", current: .scheduled, until: \.isTerminal) }
+        hub.publish([.runChanged("run-1", .running), .runChanged("run-2", .succeeded)])
+        hub.publish([.stepChanged(StepID(run: "run-1", index: 0), .succeeded)])
+        hub.publish([.runChanged("run-1", .completedWithFailures)])
+        #expect(await waiting.value == .completedWithFailures)
+        // A state already published satisfies a later waiter at once, whatever the store said.
+        #expect(await hub.wait(for: "run-2", current: .running, until: \.isTerminal) == .succeeded)
+    }
+
+    @Test("a cancelled waiter and the waiters left when the hub finishes get nil", .timeLimit(.minutes(1)))
+    func cancelledAndFinished() async {
+        let hub = RunEventHub()
+        let cancelled = Task { await hub.wait(for: "run-1", current: .running, until: \.isTerminal) }
+        let finished = Task { await hub.wait(for: "run-2", current: .running, until: \.isTerminal) }
+        cancelled.cancel()
+        #expect(await cancelled.value == nil)
+        try? await Task.sleep(for: .milliseconds(20))
+        hub.finish()
+        #expect(await finished.value == nil)
+    }
 }

@@ -45,22 +45,20 @@ extension Engine {
 
     /// Waits until the run's state satisfies `condition` (by default: finished); returns that state. A run this engine
     /// has changed is known from its events (the last one published is the last one committed); any other is read.
+    /// Only the run's own state changes wake the waiter, and they are committed without the writer's delay.
     @discardableResult
-    public func wait(for id: RunID, until condition: @Sendable (RunState) -> Bool = { $0.isTerminal }) async throws(EngineError) -> RunState {
-        let stream = hub.subscribe()
-        let current: RunState
-        if let known = hub.lastState(of: id) {
-            current = known
-        } else {
+    public func wait(
+        for id: RunID, until condition: @escaping @Sendable (RunState) -> Bool = { $0.isTerminal }
+    ) async throws(EngineError) -> RunState {
+        var current = hub.lastState(of: id)
+        if current == nil {
             guard let run = try store({ try database.run(id: id) }) else { throw .notFound(kind: "run", id: id.rawValue) }
             current = run.state
         }
-        if condition(current) { return current }
+        if let current, condition(current) { return current }
         writer.watch(id)
         defer { writer.unwatch(id) }
-        for await event in stream {
-            if case .runChanged(let changed, let state) = event, changed == id, condition(state) { return state }
-        }
+        if let state = await hub.wait(for: id, current: current, until: condition) { return state }
         guard let run = try store({ try database.run(id: id) }) else { throw .notFound(kind: "run", id: id.rawValue) }
         return run.state
     }
