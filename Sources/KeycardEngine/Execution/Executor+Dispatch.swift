@@ -120,9 +120,9 @@ extension Executor {
         }
         let elapsed = ContinuousClock.now - started
         let latency = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        inbox.post(OutcomeInbox.Outcome(
+        let first = inbox.post(OutcomeInbox.Outcome(
             ref: ref, system: request.system, attempt: attempt, result: outcome, latency: latency))
-        signal()
+        if first { signal() }
     }
 
     /// The instant the system's call may go out (`CallPacer`).

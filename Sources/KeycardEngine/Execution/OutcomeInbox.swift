@@ -15,8 +15,12 @@ final class OutcomeInbox: Sendable {
 
     private let items = Mutex<[Outcome]>([])
 
-    func post(_ outcome: Outcome) {
-        items.withLock { $0.append(outcome) }
+    /// Returns whether the inbox was empty: only then does the loop need a ring (it takes everything at once).
+    func post(_ outcome: Outcome) -> Bool {
+        items.withLock { items in
+            items.append(outcome)
+            return items.count == 1
+        }
     }
 
     /// Everything posted so far, in the order it was posted.
