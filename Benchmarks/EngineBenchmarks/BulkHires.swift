@@ -87,6 +87,18 @@ enum BulkHires {
         return grants
     }
 
+    /// Submits every request at once, then waits for each run; every one must succeed.
+    static func submitAndWait(_ requests: [PlanRequest], engine: Engine) async throws {
+        let ids = try await withThrowingTaskGroup(of: RunID.self) { group in
+            for request in requests { group.addTask { try await engine.submit(request, requestedBy: "bench") } }
+            return try await group.reduce(into: [RunID]()) { $0.append($1) }
+        }
+        for id in ids {
+            let state = try await engine.wait(for: id)
+            precondition(state == .succeeded, "run \(id) ended \(state)")
+        }
+    }
+
     /// The shortest possible wall time: the busiest system's calls beyond its burst, at its rate.
     static func bound(callsPerSystem: [String: Int]) -> (system: String, seconds: Double) {
         var busiest = ("", 0.0)

@@ -33,14 +33,7 @@ func registerBulkHiresBenchmark() {
         let cpuBefore = processCPUNanoseconds()
         let started = ContinuousClock.now
         benchmark.startMeasurement()
-        let ids = try await withThrowingTaskGroup(of: RunID.self) { group in
-            for request in requests { group.addTask { try await engine.submit(request, requestedBy: "bench") } }
-            return try await group.reduce(into: [RunID]()) { $0.append($1) }
-        }
-        for id in ids {
-            let state = try await engine.wait(for: id)
-            precondition(state == .succeeded, "run \(id) ended \(state)")
-        }
+        try await BulkHires.submitAndWait(requests, engine: engine)
         benchmark.stopMeasurement()
         let wall = ContinuousClock.now - started
         let cpu = processCPUNanoseconds() - cpuBefore
@@ -86,14 +79,7 @@ func registerBulkHiresBenchmark() {
 
         let cpuBefore = processCPUNanoseconds()
         benchmark.startMeasurement()
-        let ids = try await withThrowingTaskGroup(of: RunID.self) { group in
-            for request in requests { group.addTask { try await engine.submit(request, requestedBy: "bench") } }
-            return try await group.reduce(into: [RunID]()) { $0.append($1) }
-        }
-        for id in ids {
-            let state = try await engine.wait(for: id)
-            precondition(state == .succeeded, "run \(id) ended \(state)")
-        }
+        try await BulkHires.submitAndWait(requests, engine: engine)
         benchmark.stopMeasurement()
         let cpu = processCPUNanoseconds() - cpuBefore
         let commits = engine.commitCounters
