@@ -93,8 +93,7 @@ enum BulkHires {
             for request in requests { group.addTask { try await engine.submit(request, requestedBy: "bench") } }
             return try await group.reduce(into: [RunID]()) { $0.append($1) }
         }
-        for id in ids {
-            let state = try await engine.wait(for: id)
+        for (id, state) in zip(ids, try await engine.waitForAll(ids)) {
             precondition(state == .succeeded, "run \(id) ended \(state)")
         }
     }

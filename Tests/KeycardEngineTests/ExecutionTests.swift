@@ -60,6 +60,27 @@ struct ExecutionTests {
         #expect(seen.contains(.stepChanged(StepID(run: id, index: 0), .succeeded)))
     }
 
+    @Test("waitForAll returns each run's end state in order, once every run has ended; an unknown run is an error")
+    func waitForAll() async throws {
+        let harness = try EngineHarness()
+        harness.adapter("okta").script("create_user", [AdapterError(.permanent, "license pool empty")])
+        await harness.engine.start()
+        var ids: [RunID] = []
+        for _ in 0..<12 {
+            ids.append(try await harness.engine.submit(.joiner(Fixtures.sarah, grants: Fixtures.sarahGrants), requestedBy: "hris"))
+        }
+        let states = try await harness.engine.waitForAll(ids)
+        let stored = try ids.map { id throws(EngineError) in try harness.engine.run(id).run.state }
+        await harness.engine.stop()
+        #expect(states == stored)
+        #expect(states.allSatisfy { $0.isTerminal })
+        #expect(states.filter { $0 == .succeeded }.count == 11)
+        #expect(states.contains(.rolledBack) || states.contains(.failed))
+        await #expect(throws: EngineError.notFound(kind: "run", id: "run-missing")) {
+            try await harness.engine.waitForAll([ids[0], "run-missing"])
+        }
+    }
+
     @Test("many runs commit their transitions in far fewer transactions (group commit)")
     func groupCommit() async throws {
         let harness = try EngineHarness()

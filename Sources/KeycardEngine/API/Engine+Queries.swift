@@ -50,14 +50,30 @@ extension Engine {
     public func wait(
         for id: RunID, until condition: @escaping @Sendable (RunState) -> Bool = { $0.isTerminal }
     ) async throws(EngineError) -> RunState {
+        try await state(of: id, when: condition, hurried: true)
+    }
+
+    /// Waits until every run has finished; returns their end states in the order of `ids`. For a batch (an import,
+    /// a benchmark): unlike `wait(for:)`, it does not ask the writer to commit at once, so each run's end is learnt
+    /// within the group commit's delay and the writer keeps its large transactions.
+    public func waitForAll(_ ids: [RunID]) async throws(EngineError) -> [RunState] {
+        var states: [RunState] = []
+        states.reserveCapacity(ids.count)
+        for id in ids { states.append(try await state(of: id, when: { $0.isTerminal }, hurried: false)) }
+        return states
+    }
+
+    private func state(
+        of id: RunID, when condition: @escaping @Sendable (RunState) -> Bool, hurried: Bool
+    ) async throws(EngineError) -> RunState {
         var current = hub.lastState(of: id)
         if current == nil {
             guard let run = try store({ try database.run(id: id) }) else { throw .notFound(kind: "run", id: id.rawValue) }
             current = run.state
         }
         if let current, condition(current) { return current }
-        writer.watch(id)
-        defer { writer.unwatch(id) }
+        if hurried { writer.watch(id) }
+        defer { if hurried { writer.unwatch(id) } }
         if let state = await hub.wait(for: id, current: current, until: condition) { return state }
         guard let run = try store({ try database.run(id: id) }) else { throw .notFound(kind: "run", id: id.rawValue) }
         return run.state

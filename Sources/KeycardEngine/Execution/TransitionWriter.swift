@@ -9,10 +9,10 @@ import Synchronization
 ///
 /// Changes nobody waits for (a call's outcome: the run moves on in memory) may wait up to `delay` for company, as
 /// PostgreSQL's `commit_delay` does: a bulk of thousands of calls then costs a transaction, a write of each touched
-/// page and an fsync per few milliseconds, not per call. A group is committed at once when someone awaits it
-/// (`CommitTicket.result()`: a submission, a start that must be durable before its call, an operator command), when
-/// it finishes a run, or when it changes the state of a run somebody waits for (`watch`: `Engine.wait` learns it from
-/// the commit).
+/// page and an fsync per `delay`, not per call. A group is committed at once when someone awaits it
+/// (`CommitTicket.result()`: a submission, a start that must be durable before its call, an operator command) or when
+/// it changes the state of a run somebody waits for (`watch`: `Engine.wait` learns it from the commit). A run's end
+/// is no exception: a console learns it from the event stream at most `delay` later, as it does every other change.
 final class TransitionWriter: Sendable {
     private struct Pending: Sendable {
         var changes: [EngineChange]
@@ -31,7 +31,7 @@ final class TransitionWriter: Sendable {
     private struct State: Sendable {
         var queue: [Pending] = []
         var rows = 0
-        /// A queued group is awaited or finishes a run: commit without delay.
+        /// A queued group is awaited or changes a watched run: commit without delay.
         var hurried = false
         var running = false
         var parked = Parked.working
@@ -51,7 +51,7 @@ final class TransitionWriter: Sendable {
 
     /// `maxRows` caps a transaction (about 1,000 rows measured best: a commit of many thousand rows makes every
     /// step in it wait for the last row; smaller ones let the first runs' calls go out while the rest are written).
-    init(database: KeycardDatabase, maxRows: Int = 1024, delay: DispatchTimeInterval = .milliseconds(5)) {
+    init(database: KeycardDatabase, maxRows: Int = 1024, delay: DispatchTimeInterval = .milliseconds(20)) {
         self.database = database
         self.maxRows = maxRows
         self.delay = delay
@@ -62,10 +62,8 @@ final class TransitionWriter: Sendable {
     func enqueue(_ changes: [EngineChange]) -> CommitTicket {
         let ticket = CommitTicket { [weak self] in self?.hurry() }
         let footprint = GroupFootprint(changes)
-        var finishesRun = false
         let runsChanged = changes.compactMap { change -> RunID? in
             guard case .updateRun(let run) = change else { return nil }
-            finishesRun = finishesRun || run.state.isTerminal
             return run.id
         }
         let pending = Pending(
@@ -73,7 +71,7 @@ final class TransitionWriter: Sendable {
         let (start, ring) = state.withLock { state -> (Bool, Bool) in
             state.queue.append(pending)
             state.rows += footprint.rows
-            if finishesRun || footprint.rows >= maxRows || runsChanged.contains(where: { state.watched[$0] != nil }) {
+            if footprint.rows >= maxRows || runsChanged.contains(where: { state.watched[$0] != nil }) {
                 state.hurried = true
             }
             if !state.running {
