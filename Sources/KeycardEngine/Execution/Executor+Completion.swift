@@ -76,11 +76,12 @@ extension Executor {
     /// Whether the tracker still has this attempt in flight: a run reloaded from the store meanwhile may hold the step
     /// in another state or a later attempt, and then this outcome is not its to record.
     private func isCurrent(_ attempt: StepAttempt, of ref: StepRef) -> Bool {
-        guard let tracker = trackers[ref.run] else { return false }
-        let step = tracker.steps[ref.index]
-        return ref.compensation
-            ? step.state == .compensating && tracker.compensationAttempts[ref.index] == attempt.number
-            : step.state == .running && step.attempts == attempt.number
+        withTracker(ref.run) { tracker in
+            ref.compensation
+                ? tracker.steps[ref.index].state == .compensating
+                    && tracker.compensationAttempts[ref.index] == attempt.number
+                : tracker.steps[ref.index].state == .running && tracker.steps[ref.index].attempts == attempt.number
+        } ?? false
     }
 
     /// Applies a failed attempt to the step; returns the audit result when the failure is final.

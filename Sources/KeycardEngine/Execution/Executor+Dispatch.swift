@@ -10,7 +10,7 @@ extension Executor {
         // A copy of the keys: iterating `gates.keys` while mutating a gate would copy its whole queue each time.
         for system in Array(gates.keys) {
             while let ref = gates[system]?.queue.first {
-                guard let state = trackers[ref.run]?.steps[ref.index].state,
+                guard let state = withTracker(ref.run, { $0.steps[ref.index].state }),
                       state == (ref.compensation ? .compensating : .ready)
                 else {
                     _ = gates[system]?.queue.popFirst()
@@ -85,7 +85,7 @@ extension Executor {
     /// the process dies first, the step is still ready in the store and its repeat finds the state already there, as
     /// after a crash between a call and its outcome. A call that is not safe to repeat waits for its recorded start.
     private func creationToAwait(run: RunID) -> CommitTicket? {
-        guard let creation = trackers[run]?.creation else { return nil }
+        guard let creation = withTracker(run, { $0.creation }) ?? nil else { return nil }
         if creation.settled?.isApplied == true {
             trackers[run]?.creation = nil
             return nil

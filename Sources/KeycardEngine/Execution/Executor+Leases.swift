@@ -24,7 +24,7 @@ extension Executor {
         }
         do {
             paused = try database.engineIsPaused()
-            for command in try database.openEngineCommands() where trackers[command.runID] != nil {
+            for command in try database.openEngineCommands() where trackers.contains(command.runID) {
                 let outcome: String
                 var changes: [EngineChange] = []
                 var events: [RunEvent] = []
@@ -45,7 +45,7 @@ extension Executor {
     /// Ends the claim: adopts the claimed runs this executor does not hold yet.
     private func finishClaim(_ claimed: [RunID]) {
         claiming = false
-        let fresh = claimed.filter { trackers[$0] == nil }
+        let fresh = claimed.filter { !trackers.contains($0) }
         guard !fresh.isEmpty else { return }
         // The loop looks again: an adopted run may be due already (the clock moved on while the claim was under way)
         // and its wake-up time is not in the timer yet.
@@ -54,7 +54,7 @@ extension Executor {
         do {
             for stored in try database.storedRuns(fresh) {
                 // A run this executor finished and forgot while the claim was under way is not to be taken again.
-                guard trackers[stored.run.id] == nil, !stored.run.state.isTerminal else { continue }
+                guard !trackers.contains(stored.run.id), !stored.run.state.isTerminal else { continue }
                 let (changes, events) = adopt(stored, now: now)
                 if !changes.isEmpty { commit(changes, events: events, of: stored.run.id) }
             }
@@ -127,7 +127,7 @@ extension Executor {
     /// Makes sure this executor holds the run in memory, claiming its lease if it is free; nil if another process
     /// holds it. Returns the changes taking it over produced, to commit with whatever the caller does next.
     func ensureTracker(_ id: RunID, now: Date) throws -> [EngineChange]? {
-        if trackers[id] != nil { return [] }
+        if trackers.contains(id) { return [] }
         let leaseUntil = now.addingTimeInterval(configuration.leaseDuration)
         guard try database.run(id: id) != nil else { throw EngineError.notFound(kind: "run", id: id.rawValue) }
         guard try database.claimRun(id, owner: owner, now: now, leaseUntil: leaseUntil) else { return nil }

@@ -128,8 +128,10 @@ actor Executor {
     @discardableResult
     func commit(_ changes: [EngineChange], events: [RunEvent], of run: RunID) -> CommitTicket {
         let ticket = writer.enqueue(changes)
-        trackers[run]?.lastCommit = ticket
-        let finishing = trackers[run]?.run.state.isTerminal == true
+        let finishing = withTracker(run) { tracker in
+            tracker.lastCommit = ticket
+            return tracker.run.state.isTerminal
+        } == true
         let (hub, logger) = (self.hub, self.logger)
         ticket.onResult { [weak self] result in
             if result.isApplied {
@@ -147,7 +149,7 @@ actor Executor {
     /// queued commit, so they never overtake the events of changes made before them.
     func publishInOrder(_ events: [RunEvent], of run: RunID) {
         let hub = self.hub
-        if let last = trackers[run]?.lastCommit, last.settled == nil {
+        if let last = withTracker(run, { $0.lastCommit }) ?? nil, last.settled == nil {
             last.onResult { _ in hub.publish(events) }
         } else {
             hub.publish(events)
@@ -168,7 +170,7 @@ actor Executor {
 
     /// Runs `body` on the held run's tracker in place: copying a tracker out and back would copy all its steps.
     func withTracker<T>(_ id: RunID, _ body: (inout RunTracker) throws -> T) rethrows -> T? {
-        guard trackers[id] != nil else { return nil }
+        guard trackers.contains(id) else { return nil }
         return try body(&trackers[id]!)
     }
 
@@ -182,18 +184,21 @@ actor Executor {
     /// memory before their changes are durable) must not forget a run whose final state is not in the store yet, or a
     /// poll would find it there unfinished and take it up again.
     func forgetIfFinished(_ id: RunID) {
-        guard let tracker = trackers[id], tracker.run.state.isTerminal, tracker.queued.isEmpty,
-              tracker.lastCommit.map({ $0.settled != nil }) ?? true
-        else { return }
-        trackers.remove(id)
+        let finished = withTracker(id) { tracker in
+            tracker.run.state.isTerminal && tracker.queued.isEmpty && (tracker.lastCommit.map { $0.settled != nil } ?? true)
+        }
+        if finished == true { trackers.remove(id) }
     }
 
     func enqueue(_ refs: [StepRef]) {
         guard !refs.isEmpty else { return }
         let now = clock.now
         for ref in refs {
-            guard let system = trackers[ref.run]?.steps[ref.index].system else { continue }
-            trackers[ref.run]?.queued.insert(ref.index)
+            let held = withTracker(ref.run) { tracker in
+                tracker.queued.insert(ref.index)
+                return tracker.steps[ref.index].system
+            }
+            guard let system = held else { continue }
             if gates[system] == nil {
                 gates[system] = SystemGate(system: system, limits: configuration.limits(for: system), now: now)
             }

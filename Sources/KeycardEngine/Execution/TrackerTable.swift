@@ -8,7 +8,8 @@ struct TrackerTable {
     /// `wakeAt` of every held run that has one, kept in step with `byID` by the subscript.
     private(set) var wakeTimes: [RunID: Date] = [:]
 
-    /// Reads borrow the tracker in place (a `get` would copy it, retaining every step, on each field read).
+    /// A read through this subscript copies the tracker into an `Optional` (every step retained): the loop's hot paths
+    /// use `contains` and `Executor.withTracker`, which lends it in place through `_modify`.
     subscript(id: RunID) -> RunTracker? {
         _read { yield byID[id] }
         _modify {
@@ -16,6 +17,10 @@ struct TrackerTable {
             let wake = byID[id]?.wakeAt
             if wake != wakeTimes[id] { wakeTimes[id] = wake }
         }
+    }
+
+    func contains(_ id: RunID) -> Bool {
+        byID.index(forKey: id) != nil
     }
 
     var ids: Dictionary<RunID, RunTracker>.Keys { byID.keys }
