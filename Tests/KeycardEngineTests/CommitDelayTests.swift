@@ -82,4 +82,20 @@ struct CommitDelayTests {
         #expect(afterwards.settled == nil)
         _ = await afterwards.result()
     }
+
+    @Test("a transaction nobody waits for holds up to maxRows; one somebody waits for at most awaitedMaxRows",
+          .timeLimit(.minutes(1)))
+    func awaitedTransactionsAreSmaller() async throws {
+        let store = try TestDatabase()
+        let writer = TransitionWriter(database: store.database, maxRows: 20, awaitedMaxRows: 4, delay: .seconds(3600))
+        let unawaited = (0..<20).map { writer.enqueue(note($0)) }
+        #expect(await settled(unawaited[19]).isApplied)
+        #expect(writer.counters.transactions == 1)
+
+        let awaited = (20..<30).map { writer.enqueue(note($0)) }
+        #expect(await awaited[9].result().isApplied)
+        #expect(writer.counters.transactions == 1 + 3)
+        #expect(writer.counters.groups == 30)
+        #expect(try store.database.verifyAudit().isOK)
+    }
 }
