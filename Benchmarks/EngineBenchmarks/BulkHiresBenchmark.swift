@@ -58,7 +58,7 @@ func registerBulkHiresBenchmark() {
         print("bulk: \(steps) calls (\(planned) steps), busiest \(bound.system) bound \(bound.seconds) s, wall \(wallSeconds) s, "
             + "process CPU \(cpu / 1_000_000) ms, sandbox alone \(sandboxCPU / 1_000_000) ms, "
             + "429s: \(refused.isEmpty ? "none" : refused.joined(separator: ", ")), "
-            + "\(commits.groups) change groups in \(commits.transactions) transactions")
+            + "\(commits.groups) change groups in \(commits.transactions) transactions, \(writerCPU(commits))")
     }
 
     let engineOnly = Benchmark.Configuration(
@@ -89,8 +89,16 @@ func registerBulkHiresBenchmark() {
         precondition(steps == planned, "expected \(planned) calls, saw \(steps)")
         benchmark.measurement(engineCPU, cpu / max(1, steps))
         print("bulk, engine alone: \(steps) calls, process CPU \(cpu / 1_000_000) ms, "
-            + "\(commits.groups) change groups in \(commits.transactions) transactions")
+            + "\(commits.groups) change groups in \(commits.transactions) transactions, \(writerCPU(commits))")
     }
+}
+
+/// The writer thread's share of the CPU: committing, and settling the tickets (events, callbacks).
+private func writerCPU(_ commits: CommitCounters) -> String {
+    func milliseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+    }
+    return "writer thread CPU: writing \(milliseconds(commits.writingCPU)) ms, settling \(milliseconds(commits.resolvingCPU)) ms"
 }
 
 /// The CPU the sandbox systems alone spend on the same calls (no engine, no latency, no limits), to subtract.

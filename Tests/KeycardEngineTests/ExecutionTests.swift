@@ -95,5 +95,6 @@ struct ExecutionTests {
         // At least each step's outcome (the starts of calls safe to repeat are recorded with them).
         #expect(counters.groups >= 30 * 8)
         #expect(counters.transactions < counters.groups)
+        #expect(counters.writingCPU > .zero)
     }
 }

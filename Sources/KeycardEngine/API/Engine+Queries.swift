@@ -40,8 +40,9 @@ extension Engine {
         await executor.loads()
     }
 
-    /// Transactions and step-change groups committed by this engine (to see group commit at work).
-    public var commitCounters: (transactions: Int, groups: Int) { writer.counters }
+    /// Transactions and step-change groups committed by this engine, and its writer thread's CPU (to see group commit
+    /// at work).
+    public var commitCounters: CommitCounters { writer.counters }
 
     /// Waits until the run's state satisfies `condition` (by default: finished); returns that state. A run this engine
     /// has changed is known from its events (the last one published is the last one committed); any other is read.

@@ -37,8 +37,7 @@ final class TransitionWriter: Sendable {
         var parked = Parked.working
         /// Runs somebody waits for, with how many waiters each.
         var watched: [RunID: Int] = [:]
-        var transactions = 0
-        var groups = 0
+        var counters = CommitCounters()
     }
 
     private let database: KeycardDatabase
@@ -148,9 +147,9 @@ final class TransitionWriter: Sendable {
         await enqueue(changes).result()
     }
 
-    /// Transactions and change groups committed so far (for benchmarks and tests of batching).
-    var counters: (transactions: Int, groups: Int) {
-        state.withLock { ($0.transactions, $0.groups) }
+    /// Transactions and change groups committed so far, and the writer thread's CPU.
+    var counters: CommitCounters {
+        state.withLock { $0.counters }
     }
 
     private enum Next {
@@ -190,14 +189,21 @@ final class TransitionWriter: Sendable {
                 _ = doorbell.wait(timeout: deadline)
                 state.withLock { $0.parked = .working }
             case .commit(let batch):
+                let started = ThreadCPUTime.now()
                 let results: [EngineChangeResult]
                 do {
                     results = try database.applyEngineBatchSync(batch.map(\.changes))
                 } catch {
                     results = Array(repeating: .failed(String(describing: error)), count: batch.count)
                 }
+                let written = ThreadCPUTime.now()
                 for (pending, result) in zip(batch, results) {
                     pending.ticket.resolve(result)
+                }
+                let resolved = ThreadCPUTime.now()
+                state.withLock { state in
+                    state.counters.writingCPU += written - started
+                    state.counters.resolvingCPU += resolved - written
                 }
             }
         }
@@ -217,8 +223,8 @@ final class TransitionWriter: Sendable {
             state.queue = state.queue.enumerated().filter { !chosen.contains($0.offset) }.map(\.element)
             state.rows = state.queue.reduce(0) { $0 + $1.footprint.rows }
         }
-        state.transactions += 1
-        state.groups += take.count
+        state.counters.transactions += 1
+        state.counters.groups += take.count
         return take
     }
 }
