@@ -1,5 +1,4 @@
-/// What the engine's writer has committed so far, and what its thread spent doing it (for benchmarks and tests of
-/// group commit): the engine's CPU split between the store and everything else.
+/// What the engine's writer has committed so far, and the CPU its thread spent on it (group commit at work).
 public struct CommitCounters: Sendable, Equatable {
     public var transactions = 0
     public var groups = 0
