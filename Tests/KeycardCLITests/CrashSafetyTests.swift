@@ -45,7 +45,7 @@ struct CrashSafetyTests {
         }
 
         /// Ingests `count` canonical hire events (Sales and Marketing: no approvals, so every run can finish alone).
-        func ingestHires(_ count: Int) throws {
+        func ingestHires(_ count: Int) async throws {
             let events = (1...count).map { number -> [String: Any] in
                 let id = String(format: "EMP-CRASH-%03d", number)
                 return [
@@ -61,7 +61,7 @@ struct CrashSafetyTests {
             }
             let file = directory.path("hires.json")
             try JSONSerialization.data(withJSONObject: events).write(to: URL(fileURLWithPath: file))
-            let result = try KeycardBinary.run(["ingest", file, "--db", db])
+            let result = try await KeycardBinary.run(["ingest", file, "--db", db])
             #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
         }
 
@@ -84,16 +84,16 @@ struct CrashSafetyTests {
     }
 
     @Test("SIGKILL at 8 random moments, restart each time: every run succeeds, no step lost, no side effect twice")
-    func killedAtRandomMoments() throws {
+    func killedAtRandomMoments() async throws {
         let workspace = try Workspace()
-        try workspace.ingestHires(Self.hires)
+        try await workspace.ingestHires(Self.hires)
         var random = SeededRandom(seed: 2026)
         var killedWhileWorking = 0
         for _ in 0..<8 {
             let process = try workspace.workProcess()
             try process.run()
             // A blocking sleep: an async one could resume late when other suites hold the cooperative threads.
-            Thread.sleep(forTimeInterval: Double(Int.random(in: 200...700, using: &random)) / 1000)
+            usleep(UInt32(Int.random(in: 200...700, using: &random)) * 1000)
             guard process.isRunning else {
                 process.waitUntilExit()
                 let stderr = (try? String(contentsOfFile: workspace.directory.path("work.stderr"), encoding: .utf8)) ?? ""
@@ -107,11 +107,11 @@ struct CrashSafetyTests {
         }
         #expect(killedWhileWorking >= 6, "the batch finished too early to be killed at most of the moments")
         #expect(try workspace.workUntilExit(), "the last, uninterrupted `keycard work` did not finish cleanly")
-        try Self.expectEverythingDoneOnce(workspace)
+        try await Self.expectEverythingDoneOnce(workspace)
     }
 
     @Test("a scripted crash right after a side effect (on_crash: kill) repeats nothing on restart")
-    func crashAfterSideEffect() throws {
+    func crashAfterSideEffect() async throws {
         let faults = """
               faults:
                 - { system: okta, action: add_to_group, call: 3, effect: crash }
@@ -120,15 +120,15 @@ struct CrashSafetyTests {
                 - { system: salesforce, action: create_user, call: 2, effect: crash }
             """
         let workspace = try Workspace(faults: faults)
-        try workspace.ingestHires(Self.hires)
+        try await workspace.ingestHires(Self.hires)
         var crashes = 0
         while crashes <= 4, !(try workspace.workUntilExit()) { crashes += 1 }
         #expect(crashes == 4, "each of the 4 scripted crashes should have killed one `keycard work`")
-        try Self.expectEverythingDoneOnce(workspace)
+        try await Self.expectEverythingDoneOnce(workspace)
     }
 
     /// Every run succeeded; every step succeeded and its side effect is in the sandbox's ledger exactly once.
-    static func expectEverythingDoneOnce(_ workspace: Workspace) throws {
+    static func expectEverythingDoneOnce(_ workspace: Workspace) async throws {
         let database = try KeycardDatabase.open(path: workspace.db)
         let runs = try database.runSummaries(limit: 1000)
         #expect(runs.count == hires)
@@ -147,7 +147,7 @@ struct CrashSafetyTests {
         #expect(steps >= hires * 9)
         let duplicates = try sandbox.duplicates()
         #expect(duplicates.isEmpty, "duplicated side effects: \(duplicates)")
-        let verify = try KeycardBinary.run(["audit", "verify", "--db", workspace.db])
+        let verify = try await KeycardBinary.run(["audit", "verify", "--db", workspace.db])
         #expect(verify.exitCode == 0, "\(verify.stdout)\(verify.stderr)")
     }
 }

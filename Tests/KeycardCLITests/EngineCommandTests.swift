@@ -31,37 +31,37 @@ struct EngineCommandTests {
                 """.write(toFile: config, atomically: true, encoding: .utf8)
         }
 
-        func keycard(_ arguments: [String]) throws -> KeycardBinary.Result {
-            try KeycardBinary.run(arguments + ["--db", db])
+        func keycard(_ arguments: [String]) async throws -> KeycardBinary.Result {
+            try await KeycardBinary.run(arguments + ["--db", db])
         }
     }
 
     @Test("work --until-idle runs every fixture event's run against the sandbox; a second pass repeats nothing")
-    func workUntilIdle() throws {
+    func workUntilIdle() async throws {
         let workspace = try Workspace()
-        #expect(try workspace.keycard(["ingest", FixturePaths.fixture("events").path]).exitCode == 0)
-        let first = try workspace.keycard(["work", "--until-idle", "--timeout", "60", "--config", workspace.config])
+        #expect(try await workspace.keycard(["ingest", FixturePaths.fixture("events").path]).exitCode == 0)
+        let first = try await workspace.keycard(["work", "--until-idle", "--timeout", "60", "--config", workspace.config])
         #expect(first.exitCode == 0, "\(first.stderr)")
         #expect(first.stdout.contains("runs submitted: 5"), "\(first.stdout)")
         #expect(first.stdout.contains("1 awaiting_approval") && first.stdout.contains("4 succeeded"), "\(first.stdout)")
-        let second = try workspace.keycard(["work", "--until-idle", "--timeout", "60", "--config", workspace.config])
+        let second = try await workspace.keycard(["work", "--until-idle", "--timeout", "60", "--config", workspace.config])
         #expect(second.stdout.contains("runs submitted: 0"), "\(second.stdout)")
         let sandbox = try SandboxStore.open(path: workspace.sandbox)
         #expect(try sandbox.duplicates().isEmpty)
         #expect(try sandbox.account(system: "okta", employeeID: "E123") != nil || sandbox.sideEffects().contains { $0.system == "okta" })
-        let runs = try workspace.keycard(["runs", "list", "--json"])
+        let runs = try await workspace.keycard(["runs", "list", "--json"])
         #expect(runs.stdout.contains("\"leaver\"") && runs.stdout.contains("\"mover\""))
     }
 
     @Test("a config with an unknown key or mode: live is refused with the key named")
-    func badConfig() throws {
+    func badConfig() async throws {
         let workspace = try Workspace()
         try "organization: X\nengnie: {}\n".write(toFile: workspace.config, atomically: true, encoding: .utf8)
-        let unknown = try workspace.keycard(["work", "--until-idle", "--config", workspace.config])
+        let unknown = try await workspace.keycard(["work", "--until-idle", "--config", workspace.config])
         #expect(unknown.exitCode != 0)
         #expect(unknown.stderr.contains("engnie"), "\(unknown.stderr)")
         try "mode: live\n".write(toFile: workspace.config, atomically: true, encoding: .utf8)
-        let live = try workspace.keycard(["work", "--until-idle", "--config", workspace.config])
+        let live = try await workspace.keycard(["work", "--until-idle", "--config", workspace.config])
         #expect(live.exitCode != 0)
         #expect(live.stderr.contains("mode: live"), "\(live.stderr)")
     }
@@ -83,7 +83,7 @@ struct EngineCommandTests {
         #expect(try await SigningForTests.postCanonical(body, port: port, secret: secret) == 202)
         var state = ""
         for _ in 0..<300 where state != "succeeded" {
-            let list = try workspace.keycard(["runs", "list", "--json"])
+            let list = try await workspace.keycard(["runs", "list", "--json"])
             if let range = list.stdout.range(of: #""state" : "[a-z_]+""#, options: .regularExpression) {
                 state = String(list.stdout[range].split(separator: "\"")[2])
             }

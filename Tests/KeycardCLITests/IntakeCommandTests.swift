@@ -8,14 +8,14 @@ import Testing
 @Suite("keycard ingest / events / serve, run as a user runs them")
 struct IntakeCommandTests {
     @Test("ingest of the fixture folder accepts everything and exits 0; again, everything is a duplicate")
-    func ingestFixtures() throws {
+    func ingestFixtures() async throws {
         let directory = TemporaryDirectory()
         let db = directory.path("k.sqlite")
-        let first = try KeycardBinary.run(["ingest", "fixtures/events/", "--db", db])
+        let first = try await KeycardBinary.run(["ingest", "fixtures/events/", "--db", db])
         #expect(first.exitCode == 0, "\(first.stderr)")
         #expect(first.stdout.contains("0 rejected"))
         #expect(!first.stdout.contains(" 0 accepted"))
-        let second = try KeycardBinary.run(["ingest", "fixtures/events/", "--db", db, "--json"])
+        let second = try await KeycardBinary.run(["ingest", "fixtures/events/", "--db", db, "--json"])
         #expect(second.exitCode == 0)
         let report = try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any]
         #expect(report?["accepted"] as? Int == 0)
@@ -23,14 +23,14 @@ struct IntakeCommandTests {
     }
 
     @Test("a bad payload exits 1, names the field, lands in dead letters, and is replayable with a fix")
-    func badPayloadRoundTrip() throws {
+    func badPayloadRoundTrip() async throws {
         let directory = TemporaryDirectory()
         let db = directory.path("k.sqlite")
         let bad = #"{"event_type":"employee.hired","event_id":"cli-1","timestamp":"2024-01-15T09:00:00Z","data":{"employee_id":"CLI1","email":"nope"}}"#
-        let result = try KeycardBinary.run(["ingest", "-", "--db", db], stdin: Data(bad.utf8))
+        let result = try await KeycardBinary.run(["ingest", "-", "--db", db], stdin: Data(bad.utf8))
         #expect(result.exitCode == 1)
         #expect(result.stdout.contains("data.email"))
-        let list = try KeycardBinary.run(["events", "list", "--dead", "--db", db, "--json"])
+        let list = try await KeycardBinary.run(["events", "list", "--dead", "--db", db, "--json"])
         let letters = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]] ?? []
         let id = try #require(letters.first?["id"] as? Int)
         let fixedFile = directory.path("fixed.json")
@@ -39,19 +39,19 @@ struct IntakeCommandTests {
              "email":"cli1@company.com","first_name":"C","last_name":"L","job_title":"Analyst","department":"Finance",
              "employment_type":"full_time","start_date":"2024-02-01"}}
             """#.utf8).write(to: URL(fileURLWithPath: fixedFile))
-        let replay = try KeycardBinary.run(["events", "replay", String(id), "--file", fixedFile, "--db", db])
+        let replay = try await KeycardBinary.run(["events", "replay", String(id), "--file", fixedFile, "--db", db])
         #expect(replay.exitCode == 0, "\(replay.stdout)\(replay.stderr)")
-        let show = try KeycardBinary.run(["events", "show", "cli-1", "--db", db])
+        let show = try await KeycardBinary.run(["events", "show", "cli-1", "--db", db])
         #expect(show.stdout.contains("cli1@company.com"))
-        let discardAgain = try KeycardBinary.run(["events", "discard", String(id), "--reason", "x", "--db", db])
+        let discardAgain = try await KeycardBinary.run(["events", "discard", String(id), "--reason", "x", "--db", db])
         #expect(discardAgain.exitCode != 0)
         #expect(discardAgain.stderr.contains("already replayed"))
     }
 
     @Test("every command has --help")
-    func helpEverywhere() throws {
+    func helpEverywhere() async throws {
         for command in [["ingest"], ["events", "list"], ["events", "show"], ["events", "replay"], ["events", "discard"], ["serve"]] {
-            let result = try KeycardBinary.run(command + ["--help"])
+            let result = try await KeycardBinary.run(command + ["--help"])
             #expect(result.exitCode == 0, "\(command)")
             #expect(result.stdout.contains("USAGE"), "\(command)")
         }
@@ -75,7 +75,7 @@ struct IntakeCommandTests {
         process.terminate()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        let show = try KeycardBinary.run(["events", "show", "srv-1", "--db", db])
+        let show = try await KeycardBinary.run(["events", "show", "srv-1", "--db", db])
         #expect(show.exitCode == 0)
     }
 

@@ -30,14 +30,14 @@ struct PlanCommandTests {
         var access: [[String: String]]
     }
 
-    func run(_ arguments: [String]) throws -> KeycardBinary.Result {
+    func run(_ arguments: [String]) async throws -> KeycardBinary.Result {
         let scratch = TemporaryDirectory(prefix: "keycard-plan")
-        return try KeycardBinary.run(arguments + ["--db", scratch.path("none.sqlite")])
+        return try await KeycardBinary.run(arguments + ["--db", scratch.path("none.sqlite")])
     }
 
     @Test("plan --json for Sarah Chen's hire prints the seed's output plus the base employee extras")
-    func sarahChenJSON() throws {
-        let result = try run(["plan", Self.sarahEvent, "--policies", "fixtures/demo/policies", "--json"])
+    func sarahChenJSON() async throws {
+        let result = try await run(["plan", Self.sarahEvent, "--policies", "fixtures/demo/policies", "--json"])
         #expect(result.exitCode == 0, "\(result.stderr)")
         let plan = try JSONDecoder().decode(SeedPlan.self, from: Data(result.stdout.utf8))
         #expect(plan.user == "sarah.chen@company.com")
@@ -47,8 +47,8 @@ struct PlanCommandTests {
     }
 
     @Test("plan prints a readable grant list with the policy behind each grant")
-    func sarahChenText() throws {
-        let result = try run(["plan", Self.sarahEvent])
+    func sarahChenText() async throws {
+        let result = try await run(["plan", Self.sarahEvent])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Sarah Chen <sarah.chen@company.com> (EMP-2024-0042), employee.hired: 10 grants"))
         #expect(result.stdout.contains("salesforce  create_user"))
@@ -57,23 +57,23 @@ struct PlanCommandTests {
     }
 
     @Test("plan of a mover without a stored employee says what is missing and fails")
-    func moverNeedsStore() throws {
-        let result = try run(["plan", "fixtures/events/02-priya-patel-mover.json"])
+    func moverNeedsStore() async throws {
+        let result = try await run(["plan", "fixtures/events/02-priya-patel-mover.json"])
         #expect(result.exitCode != 0)
         #expect(result.stderr.contains("needs the employee's stored attributes"))
     }
 
     @Test("plan shows the mover diff and the leaver's revocations from the stored employees")
-    func moverAndLeaver() throws {
+    func moverAndLeaver() async throws {
         let scratch = TemporaryDirectory(prefix: "keycard-mover")
         let database = scratch.path("keycard.sqlite")
-        let ingest = try KeycardBinary.run(["ingest", "fixtures/events/", "--db", database])
+        let ingest = try await KeycardBinary.run(["ingest", "fixtures/events/", "--db", database])
         #expect(ingest.exitCode == 0, "\(ingest.stdout)\(ingest.stderr)")
-        let mover = try KeycardBinary.run(["plan", "fixtures/events/02-priya-patel-mover.json", "--db", database])
+        let mover = try await KeycardBinary.run(["plan", "fixtures/events/02-priya-patel-mover.json", "--db", database])
         #expect(mover.exitCode == 0, "\(mover.stderr)")
         #expect(mover.stdout.contains("Priya Patel"))
         #expect(mover.stdout.contains("+ okta    add_to_group           group=engineering"))
-        let leaver = try KeycardBinary.run(["plan", "fixtures/events/03-david-kim-leaver.json", "--db", database, "--json"])
+        let leaver = try await KeycardBinary.run(["plan", "fixtures/events/03-david-kim-leaver.json", "--db", database, "--json"])
         #expect(leaver.exitCode == 0, "\(leaver.stderr)")
         struct Diff: Decodable { var user: String; var add, revoke, keep: [[String: String]] }
         let diff = try JSONDecoder().decode(Diff.self, from: Data(leaver.stdout.utf8))
@@ -83,28 +83,28 @@ struct PlanCommandTests {
     }
 
     @Test("explain names the policy and the clause values")
-    func explain() throws {
-        let result = try run(["explain", Self.sarahEvent, "salesforce:create_user", "profile=sales-engineer"])
+    func explain() async throws {
+        let result = try await run(["explain", Self.sarahEvent, "salesforce:create_user", "profile=sales-engineer"])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout.contains("GRANTED"))
         #expect(result.stdout.contains("employee.job_title == \"Sales Engineer\"  → true"))
     }
 
     @Test("policy lint passes on the demo and fails with file:line on a broken file")
-    func lint() throws {
-        #expect(try run(["policy", "lint"]).exitCode == 0)
+    func lint() async throws {
+        #expect(try await run(["policy", "lint"]).exitCode == 0)
         let scratch = TemporaryDirectory(prefix: "keycard-lint")
         try "- id: a\n  when: employee.departmnt == \"x\"\n  grants: [ { system: octa, action: create_user } ]\n"
             .write(toFile: scratch.path("bad.yaml"), atomically: true, encoding: .utf8)
-        let result = try run(["policy", "lint", "--policies", scratch.url.path])
+        let result = try await run(["policy", "lint", "--policies", scratch.url.path])
         #expect(result.exitCode == 1)
         #expect(result.stdout.contains("bad.yaml:1: error [unknown-attribute]"))
         #expect(result.stdout.contains("bad.yaml:3: error [unknown-system]"))
     }
 
     @Test("policy test runs the demo expectations and fails on a wrong one")
-    func policyTest() throws {
-        let passing = try run(["policy", "test"])
+    func policyTest() async throws {
+        let passing = try await run(["policy", "test"])
         #expect(passing.exitCode == 0, "\(passing.stdout)\(passing.stderr)")
         #expect(passing.stdout.contains("4 passed, 0 failed"))
         let scratch = TemporaryDirectory(prefix: "keycard-expect")
@@ -113,13 +113,13 @@ struct PlanCommandTests {
           employee: { employee_id: X, department: Sales, employment_type: full_time }
           includes: [ { system: okta, action: add_to_group, group: nope } ]
         """.write(toFile: scratch.path("t.yaml"), atomically: true, encoding: .utf8)
-        let failing = try run(["policy", "test", "--tests", scratch.url.path])
+        let failing = try await run(["policy", "test", "--tests", scratch.url.path])
         #expect(failing.exitCode == 1)
         #expect(failing.stdout.contains("- okta:add_to_group group=nope"))
     }
 
     @Test("whatif compares a changed policy set over employees and totals per system")
-    func whatif() throws {
+    func whatif() async throws {
         let scratch = TemporaryDirectory(prefix: "keycard-whatif")
         let proposed = scratch.url.appendingPathComponent("policies")
         try FileManager.default.createDirectory(at: proposed, withIntermediateDirectories: true)
@@ -133,7 +133,7 @@ struct PlanCommandTests {
         [{"employee_id": "E1", "first_name": "Sarah", "job_title": "Sales Engineer", "department": "Sales", "employment_type": "full_time"},
          {"employee_id": "E2", "job_title": "Account Executive", "department": "Sales", "employment_type": "full_time"}]
         """.write(toFile: scratch.path("employees.json"), atomically: true, encoding: .utf8)
-        let result = try run(["whatif", "--policies", proposed.path, "--employees", scratch.path("employees.json")])
+        let result = try await run(["whatif", "--policies", proposed.path, "--employees", scratch.path("employees.json")])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout.contains("1 of 2 employees change"))
         #expect(result.stdout.contains("+ salesforce:create_user profile=solutions-engineer"))
@@ -142,13 +142,13 @@ struct PlanCommandTests {
     }
 
     @Test("policy coverage lists employees without a role or department policy and values spelled two ways")
-    func coverage() throws {
+    func coverage() async throws {
         let scratch = TemporaryDirectory(prefix: "keycard-coverage")
         try """
         [{"employee_id": "E1", "job_title": "Sales Engineer", "department": "Sales", "employment_type": "full_time"},
          {"employee_id": "E2", "job_title": "Sales engineer", "department": "sales", "employment_type": "full_time"}]
         """.write(toFile: scratch.path("employees.json"), atomically: true, encoding: .utf8)
-        let result = try run(["policy", "coverage", "--employees", scratch.path("employees.json")])
+        let result = try await run(["policy", "coverage", "--employees", scratch.path("employees.json")])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Employees matched by no role or department policy: 1"))
         #expect(result.stdout.contains("department = \"sales\"  (1 employee(s))   (looks like \"Sales\")"))

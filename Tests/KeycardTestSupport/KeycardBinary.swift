@@ -23,23 +23,39 @@ public enum KeycardBinary {
         return FixturePaths.repositoryRoot.appendingPathComponent(".build/debug/keycard")
     }
 
-    /// Runs `keycard ARGS` to completion in `directory` (the repository root by default).
+    /// Runs `keycard ARGS` to completion in `directory` (the repository root by default). Its two output pipes are
+    /// drained at once, each on a thread of its own, and the exit is awaited: a child that fills one pipe while the
+    /// other is being read would never finish, and a blocked cooperative thread would stall other tests meanwhile.
     public static func run(
         _ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil, directory: URL? = nil
-    ) throws -> Result {
+    ) async throws -> Result {
         let process = try makeProcess(arguments, environment: environment, directory: directory)
         let output = Pipe(), errors = Pipe(), input = Pipe()
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = input
+        let exited = AsyncStream<Int32> { continuation in
+            process.terminationHandler = { finished in
+                continuation.yield(finished.terminationStatus)
+                continuation.finish()
+            }
+        }
         try process.run()
+        async let outData = readToEnd(output.fileHandleForReading)
+        async let errData = readToEnd(errors.fileHandleForReading)
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(exitCode: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        var status = Int32(-1)
+        for await code in exited { status = code }
+        return Result(exitCode: status, stdout: String(decoding: await outData, as: UTF8.self),
+                      stderr: String(decoding: await errData, as: UTF8.self))
+    }
+
+    /// Everything the pipe still gives, read on a thread of its own (reading blocks until the writer closes it).
+    private static func readToEnd(_ handle: FileHandle) async -> Data {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: handle.readDataToEndOfFile()) }
+        }
     }
 
     /// A configured but not started `keycard` process, for long-running commands (serve, console).
