@@ -49,7 +49,7 @@ func registerBulkHiresBenchmark() {
         precondition(duplicates.isEmpty, "duplicated side effects: \(duplicates)")
 
         let bound = BulkHires.bound(callsPerSystem: callsPerSystem)
-        let wallSeconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
+        let wallSeconds = wall.timeInterval
         let sandboxCPU = try await sandboxOnlyCPU(requests, engine: engine)
         benchmark.measurement(ratio, Int((wallSeconds / bound.seconds * 1000).rounded()))
         benchmark.measurement(processCPU, cpu / max(1, steps))
@@ -95,9 +95,7 @@ func registerBulkHiresBenchmark() {
 
 /// The writer thread's share of the CPU: committing, and settling the tickets (events, callbacks).
 private func writerCPU(_ commits: CommitCounters) -> String {
-    func milliseconds(_ duration: Duration) -> Int64 {
-        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
-    }
+    func milliseconds(_ duration: Duration) -> Int { Int(duration.timeInterval * 1000) }
     return "writer thread CPU: writing \(milliseconds(commits.writingCPU)) ms, settling \(milliseconds(commits.resolvingCPU)) ms"
 }
 

@@ -55,9 +55,7 @@ final class DAGAdapter: SystemAdapter {
     func tierSummary(since origin: ContinuousClock.Instant) -> String {
         let calls = timeline.withLock { $0 }
         func ms(_ instant: ContinuousClock.Instant) -> String {
-            let elapsed = instant - origin
-            let value = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-            return String(format: "%.1f", value)
+            String(format: "%.1f", (instant - origin).timeInterval * 1000)
         }
         return (0..<OnboardingDAG.tiers).map { tier in
             let mine = calls.filter { $0.action.hasPrefix("t\(tier)s") }

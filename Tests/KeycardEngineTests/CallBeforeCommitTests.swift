@@ -44,8 +44,7 @@ struct CallBeforeCommitTests {
                 do { try lock.take() } catch { throw AdapterError(.permanent, "could not take the lock: \(error)") }
                 // On a dispatch queue, not a task: the engine's poll may block cooperative threads on this very lock.
                 let lock = self.lock
-                let seconds = Double(holdFor.components.seconds) + Double(holdFor.components.attoseconds) / 1e18
-                DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { lock.release() }
+                DispatchQueue.global().asyncAfter(deadline: .now() + holdFor.timeInterval) { lock.release() }
             } else {
                 let held = lock.isHeld
                 lock.release()

@@ -85,12 +85,13 @@ extension Executor {
     /// the process dies first, the step is still ready in the store and its repeat finds the state already there, as
     /// after a crash between a call and its outcome. A call that is not safe to repeat waits for its recorded start.
     private func creationToAwait(run: RunID) -> CommitTicket? {
-        guard let creation = withTracker(run, { $0.creation }) ?? nil else { return nil }
-        if creation.settled?.isApplied == true {
-            trackers[run]?.creation = nil
-            return nil
-        }
-        return creation
+        withTracker(run) { tracker -> CommitTicket? in
+            guard let creation = tracker.creation, creation.settled?.isApplied != true else {
+                tracker.creation = nil
+                return nil
+            }
+            return creation
+        } ?? nil
     }
 
     /// Calls the adapter once `precondition` (the recorded start, or the run's creation) is committed and hands the
@@ -118,8 +119,7 @@ extension Executor {
         } else {
             outcome = .failure(AdapterError(.permanent, "no adapter is configured for system \(request.system)"))
         }
-        let elapsed = ContinuousClock.now - started
-        let latency = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let latency = (ContinuousClock.now - started).timeInterval
         let first = inbox.post(OutcomeInbox.Outcome(
             ref: ref, system: request.system, attempt: attempt, result: outcome, latency: latency))
         if first { signal() }
