@@ -14,7 +14,7 @@ extension Executor {
                       state == (ref.compensation ? .compensating : .ready)
                 else {
                     _ = gates[system]?.queue.popFirst()
-                    trackers[ref.run]?.queued.remove(ref.index)
+                    _ = withTracker(ref.run) { $0.queued.remove(ref.index) }
                     forgetIfFinished(ref.run)
                     continue
                 }

@@ -118,7 +118,7 @@ extension Executor {
         if looping { store(tracker) }
         let ticket = commit([insert], events: events, of: tracker.run.id)
         if looping {
-            trackers[tracker.run.id]?.creation = ticket
+            _ = withTracker(tracker.run.id) { $0.creation = ticket }
             enqueue(progress.runnable)
         }
         return await ticket.result()

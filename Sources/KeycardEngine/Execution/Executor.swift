@@ -170,8 +170,7 @@ actor Executor {
 
     /// Runs `body` on the held run's tracker in place: copying a tracker out and back would copy all its steps.
     func withTracker<T>(_ id: RunID, _ body: (inout RunTracker) throws -> T) rethrows -> T? {
-        guard trackers.contains(id) else { return nil }
-        return try body(&trackers[id]!)
+        try trackers.modify(id, body)
     }
 
     /// Keeps the tracker; a finished run is forgotten only once its final state is durable (`forgetIfFinished`),

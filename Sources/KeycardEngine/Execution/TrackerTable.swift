@@ -5,18 +5,29 @@ import KeycardCore
 /// time, not at every held run on every turn (thousands in a bulk, most of them waiting on a call).
 struct TrackerTable {
     private var byID: [RunID: RunTracker] = [:]
-    /// `wakeAt` of every held run that has one, kept in step with `byID` by the subscript.
+    /// `wakeAt` of every held run that has one, kept in step with `byID` by `modify` and the subscript.
     private(set) var wakeTimes: [RunID: Date] = [:]
 
-    /// A read through this subscript copies the tracker into an `Optional` (every step retained): the loop's hot paths
-    /// use `contains` and `Executor.withTracker`, which lends it in place through `_modify`.
+    /// A read through this subscript copies the tracker into an `Optional` (every step retained), and so does a write
+    /// through it: the loop's hot paths use `contains` and `modify`, which lend the tracker in place.
     subscript(id: RunID) -> RunTracker? {
-        _read { yield byID[id] }
-        _modify {
-            yield &byID[id]
-            let wake = byID[id]?.wakeAt
-            if wake != wakeTimes[id] { wakeTimes[id] = wake }
+        get { byID[id] }
+        set {
+            byID[id] = newValue
+            noteWake(of: id, newValue?.wakeAt)
         }
+    }
+
+    /// Runs `body` on the held run's tracker in its slot of the table (no copy); nil when the run is not held.
+    mutating func modify<T>(_ id: RunID, _ body: (inout RunTracker) throws -> T) rethrows -> T? {
+        guard let index = byID.index(forKey: id) else { return nil }
+        let result = try body(&byID.values[index])
+        noteWake(of: id, byID.values[index].wakeAt)
+        return result
+    }
+
+    private mutating func noteWake(of id: RunID, _ wake: Date?) {
+        if wake != wakeTimes[id] { wakeTimes[id] = wake }
     }
 
     func contains(_ id: RunID) -> Bool {
