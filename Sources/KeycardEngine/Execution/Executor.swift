@@ -32,9 +32,8 @@ actor Executor {
     var claiming = false
     var random = SystemRandomNumberGenerator()
 
-    private let wakeup = Wakeup()
-    private var timer: Task<Void, Never>?
-    private var timerDeadline: Date?
+    private let wakeup: Wakeup
+    private let alarm: any LoopAlarm
 
     init(
         database: KeycardDatabase, writer: TransitionWriter, hub: RunEventHub, adapters: [any SystemAdapter],
@@ -52,6 +51,9 @@ actor Executor {
         self.owner = owner
         self.logger = logger
         self.rules = ApproverRules(groups: configuration.approvals.groups)
+        let wakeup = Wakeup()
+        self.wakeup = wakeup
+        self.alarm = LoopAlarms.make(clock: clock) { wakeup.ring() }
     }
 
     // MARK: Loop
@@ -79,9 +81,7 @@ actor Executor {
         }
         // Calls that were in flight when the loop stopped have finished since: their outcomes are still to record.
         for outcome in inbox.take() { complete(outcome) }
-        timer?.cancel()
-        timer = nil
-        timerDeadline = nil
+        alarm.disarm()
         looping = false
         let owned = Array(trackers.ids)
         let outstanding = trackers.all.compactMap(\.lastCommit)
@@ -223,19 +223,8 @@ actor Executor {
                 deadline = min(deadline, max(next, now + min(Self.gateTick, gate.fillTime)))
             }
         }
-        if let current = timerDeadline, current <= deadline, current > now { return }
-        timer?.cancel()
-        timerDeadline = deadline
-        let clock = self.clock
-        timer = Task { [weak self] in
-            do { try await clock.sleep(until: deadline) } catch { return }
-            await self?.timerFired()
-        }
-    }
-
-    private func timerFired() {
-        timerDeadline = nil
-        signal()
+        if let current = alarm.deadline, current <= deadline, current > now { return }
+        alarm.arm(at: deadline)
     }
 
     // MARK: Reloading
