@@ -60,17 +60,21 @@ struct CallBeforeCommitTests {
         }
     }
 
-    /// A step's attempts as stored: (number, outcome, started, finished).
-    private static func attempts(of action: String, in database: KeycardDatabase) throws -> [Row] {
-        try database.pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT a.number, a.outcome, a.started_at, a.finished_at FROM step_attempts a
-                JOIN steps s ON s.id = a.step_id WHERE s.action = ?
-                """, arguments: [action])
+    /// A step's attempts as the run's detail shows them, and how many rows of its own they have in `step_attempts`.
+    private static func attempts(
+        of action: String, run: RunID, in database: KeycardDatabase
+    ) throws -> (attempts: [StepAttempt], rows: Int) {
+        let detail = try #require(try database.runDetail(id: run))
+        let step = try #require(detail.steps.first { $0.action == action })
+        let rows = try database.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM step_attempts WHERE step_id = ?", arguments: [step.id.rawValue])
         }
+        return (detail.attempts.filter { $0.stepID == step.id }, rows ?? -1)
     }
 
-    private func run(_ action: String, holdFor: Duration) async throws -> (RunState, Observation?, [Row]) {
+    private func run(
+        _ action: String, holdFor: Duration
+    ) async throws -> (RunState, Observation?, (attempts: [StepAttempt], rows: Int)) {
         let test = try TestDatabase()
         let lock = try WriteLock(path: test.path)
         let adapter = LockstepAdapter(lock: lock, database: test.database, holdFor: holdFor)
@@ -87,7 +91,7 @@ struct CallBeforeCommitTests {
         let state = try await engine.wait(for: id)
         await engine.stop()
         lock.release()
-        return (state, adapter.seen.withLock { $0[action] }, try Self.attempts(of: action, in: test.database))
+        return (state, adapter.seen.withLock { $0[action] }, try Self.attempts(of: action, run: id, in: test.database))
     }
 
     @Test("a call safe to repeat goes out while the commits before it still wait for the disk")
@@ -97,26 +101,32 @@ struct CallBeforeCommitTests {
         #expect(seen?.lockHeld == true, "the call waited for the commit it does not need")
     }
 
-    @Test("a call safe to repeat is recorded once, with its outcome: the store never saw it running")
+    @Test("""
+        a call safe to repeat is recorded once, with its outcome: the store never saw it running, and its first \
+        attempt's success is its step's row (no attempt row), shown as that attempt
+        """)
     func repeatableCallIsRecordedWithItsOutcome() async throws {
-        let (state, seen, attempts) = try await run("repeatable", holdFor: .milliseconds(50))
+        let (state, seen, (attempts, rows)) = try await run("repeatable", holdFor: .milliseconds(50))
         #expect(state == .succeeded)
         #expect(seen?.storedState == "ready", "the start of a call safe to repeat was written before its outcome")
+        #expect(rows == 0, "a first attempt that succeeded was written to step_attempts")
         try #require(attempts.count == 1)
-        #expect(attempts[0]["number"] as Int? == 1)
-        #expect(attempts[0]["outcome"] as String? == "succeeded")
-        let started: Double = try #require(attempts[0]["started_at"])
-        let finished: Double = try #require(attempts[0]["finished_at"])
-        #expect(finished - started >= 0.3, "the attempt's start is when the call went out, not when it was recorded")
+        #expect(attempts[0].number == 1 && !attempts[0].compensation)
+        #expect(attempts[0].outcome == .succeeded)
+        #expect(attempts[0].confirmationID != nil)
+        let finished = try #require(attempts[0].finishedAt)
+        #expect(finished.timeIntervalSince(attempts[0].startedAt) >= 0.3,
+                "the attempt's start is when the call went out, not when it was recorded")
     }
 
     @Test("a call not safe to repeat goes out only once its start is durable")
     func unrepeatableCallWaitsForItsStart() async throws {
-        let (state, seen, attempts) = try await run("once", holdFor: .milliseconds(300))
+        let (state, seen, (attempts, rows)) = try await run("once", holdFor: .milliseconds(300))
         #expect(state == .succeeded)
         #expect(seen?.lockHeld == false, "the call went out while its start could not have been committed")
         #expect(seen?.storedState == "running")
+        #expect(rows == 1, "the recorded start is a row, finished with the outcome")
         #expect(attempts.count == 1)
-        #expect(attempts.first?["outcome"] as String? == "succeeded")
+        #expect(attempts.first?.outcome == .succeeded)
     }
 }

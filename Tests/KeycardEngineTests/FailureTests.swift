@@ -1,6 +1,8 @@
+import GRDB
 import KeycardCore
 import KeycardEngine
 import KeycardStore
+import KeycardTestSupport
 import Testing
 
 @Suite("Retries and failures")
@@ -81,6 +83,20 @@ struct FailureTests {
         #expect(position("okta:deactivate_user") > position("slack:deactivate_user"))
         #expect(position("slack:deactivate_user") > position("slack:remove_from_channel channel=#sales-team"))
         #expect(position("google:suspend_account") > position("google:remove_from_group group=sales@company.com"))
+        // Each undone step's first attempt (recorded by its row alone while it had succeeded) is written out before
+        // the rollback changes the row: the timeline still shows it, ending when the step first finished.
+        for step in compensated {
+            let attempts = detail.attempts.filter { $0.stepID == step.id }
+            let first = try #require(attempts.first { !$0.compensation && $0.number == 1 }, "\(step.label) lost its attempt")
+            #expect(first.outcome == .succeeded && first.confirmationID == step.confirmationID)
+            let undo = try #require(attempts.first { $0.compensation })
+            #expect(try #require(first.finishedAt) <= undo.startedAt)
+        }
+        let rows = try await harness.database.database.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM step_attempts WHERE run_id = ? AND compensation = 0 AND number = 1",
+                             arguments: [id.rawValue])
+        }
+        #expect(rows == compensated.count + 1, "every undone step's first attempt and the failed one are rows")
     }
 
     @Test("operator skip resolves a failed step and its dependants run")

@@ -58,9 +58,12 @@ extension Executor {
             tracker.steps[ref.index].leaseExpiresAt = nil
             var progress = tracker.advance(now: now, settings: settings)
             progress.steps.insert(ref.index)
-            var changes: [EngineChange] = [
-                startRecorded ? .finishAttempt(attempt, runID: ref.run) : .insertAttempt(attempt, runID: ref.run),
-            ]
+            var changes: [EngineChange] = []
+            if startRecorded {
+                changes.append(.finishAttempt(attempt, runID: ref.run))
+            } else if !attempt.isImpliedByItsStep {
+                changes.append(.insertAttempt(attempt, runID: ref.run))
+            }
             changes += tracker.changes(for: progress)
             if let result {
                 changes.append(.audit(Self.evidence(

@@ -47,6 +47,8 @@ struct RunTracker {
         var run = false
         var approvals = Set<Int>()
         var runnable: [StepRef] = []
+        /// Succeeded steps leaving `succeeded` whose first attempt only their row recorded: written out now.
+        var impliedAttempts = Set<Int>()
 
         var isEmpty: Bool { steps.isEmpty && !run && approvals.isEmpty }
     }
@@ -107,6 +109,7 @@ struct RunTracker {
             return false
         case .succeeded:
             if run.state == .rollingBack, steps[index].compensation != nil, steps[index].compensationConfirmationID == nil {
+                if steps[index].attempts == 1 { progress.impliedAttempts.insert(index) }
                 steps[index].state = .compensating
                 steps[index].error = nil
                 steps[index].nextAttemptAt = nil
@@ -285,7 +288,10 @@ struct RunTracker {
 
     /// The store changes for what `progress` says changed.
     func changes(for progress: Progress) -> [EngineChange] {
-        var changes: [EngineChange] = progress.steps.sorted().map { .updateStep(steps[$0], expecting: nil) }
+        var changes: [EngineChange] = progress.impliedAttempts.sorted().compactMap { index in
+            StepAttempt.implied(by: steps[index]).map { .insertAttempt($0, runID: run.id) }
+        }
+        changes += progress.steps.sorted().map { .updateStep(steps[$0], expecting: nil) }
         for index in progress.approvals.sorted() {
             if let approval = approvals[index] { changes.append(.saveApproval(approval)) }
         }

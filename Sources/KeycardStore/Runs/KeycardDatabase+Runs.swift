@@ -56,7 +56,9 @@ extension KeycardDatabase {
             ).map(EngineRows.attempt)
             let approvals = try Row.fetchAll(db, sql: "SELECT * FROM approvals WHERE run_id = ?", arguments: [id.rawValue])
                 .map(EngineRows.approval)
-            return RunDetail(run: run, steps: steps, attempts: attempts, approvals: approvals)
+            return RunDetail(
+                run: run, steps: steps, attempts: StepAttempt.timeline(recorded: attempts, steps: steps),
+                approvals: approvals)
         }
     }
 
