@@ -21,9 +21,18 @@ struct TrackerTable {
     /// Runs `body` on the held run's tracker in its slot of the table (no copy); nil when the run is not held.
     mutating func modify<T>(_ id: RunID, _ body: (inout RunTracker) throws -> T) rethrows -> T? {
         guard let index = byID.index(forKey: id) else { return nil }
-        let result = try body(&byID.values[index])
-        noteWake(of: id, byID.values[index].wakeAt)
+        // `wakeAt` is read inside the access: reading it back through `values[index]` copies the whole tracker.
+        var wake: Date?
+        let result = try Self.lend(&byID.values[index], wake: &wake, body)
+        noteWake(of: id, wake)
         return result
+    }
+
+    private static func lend<T>(
+        _ tracker: inout RunTracker, wake: inout Date?, _ body: (inout RunTracker) throws -> T
+    ) rethrows -> T {
+        defer { wake = tracker.wakeAt }
+        return try body(&tracker)
     }
 
     private mutating func noteWake(of id: RunID, _ wake: Date?) {
