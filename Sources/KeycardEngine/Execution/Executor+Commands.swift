@@ -132,6 +132,7 @@ extension Executor {
         }
         var progress = tracker.advance(now: now, settings: configuration.approvals)
         progress.steps.formUnion(touched)
+        progress.readied.subtract(touched)
         progress.approvals.formUnion(approvalsTouched)
         progress.run = progress.run || runTouched
         var changes = tracker.changes(for: progress)

@@ -49,6 +49,9 @@ struct RunTracker {
         var runnable: [StepRef] = []
         /// Succeeded steps leaving `succeeded` whose first attempt only their row recorded: written out now.
         var impliedAttempts = Set<Int>()
+        /// Steps of `steps` that only became ready (their state column alone changed): a narrow update each.
+        /// Whoever changes a step outside `advance` takes it out of here.
+        var readied = Set<Int>()
 
         var isEmpty: Bool { steps.isEmpty && !run && approvals.isEmpty }
     }
@@ -104,6 +107,7 @@ struct RunTracker {
             }
             if steps[index].state == .pending, dependenciesSatisfied(index) {
                 steps[index].state = .ready
+                progress.readied.insert(index)
                 return true
             }
             return false
@@ -291,7 +295,13 @@ struct RunTracker {
         var changes: [EngineChange] = progress.impliedAttempts.sorted().compactMap { index in
             StepAttempt.implied(by: steps[index]).map { .insertAttempt($0, runID: run.id) }
         }
-        changes += progress.steps.sorted().map { .updateStep(steps[$0], expecting: nil) }
+        for index in progress.steps.sorted() {
+            if progress.readied.contains(index) && steps[index].state == .ready {
+                changes.append(.markReady(run.id, index: index))
+            } else {
+                changes.append(.updateStep(StepStateChange(steps[index]), expecting: nil))
+            }
+        }
         for index in progress.approvals.sorted() {
             if let approval = approvals[index] { changes.append(.saveApproval(approval)) }
         }

@@ -7,7 +7,9 @@ public enum EngineChange: Sendable {
     case insertRun(Run, steps: [Step], approvals: [Approval], encoded: EncodedRun)
     case updateRun(Run)
     /// Saves the step's mutable columns; with `expecting`, only if the stored state is that one (else the group fails).
-    case updateStep(Step, expecting: StepState?)
+    case updateStep(StepStateChange, expecting: StepState?)
+    /// A pending (or awaiting) step whose dependencies are met is ready: only its state column changes.
+    case markReady(RunID, index: Int)
     case insertAttempt(StepAttempt, runID: RunID)
     case finishAttempt(StepAttempt, runID: RunID)
     case saveApproval(Approval)

@@ -27,6 +27,13 @@ enum EngineWrites {
             }
         case .updateStep(let step, let expecting):
             try updateStep(step, expecting: expecting, in: db)
+        case .markReady(let runID, let index):
+            let changed = try db.executeHot(sql: "UPDATE step_states SET state = 'ready' WHERE run_id = ? AND idx = ?") {
+                values in
+                values.add(runID.rawValue)
+                values.add(index)
+            }
+            if changed == 0 { throw Conflict(message: "step \(index) of run \(runID) is not stored") }
         case .insertAttempt(let attempt, let runID):
             try db.executeHot(sql: """
                 INSERT OR REPLACE INTO step_attempts
@@ -156,11 +163,11 @@ enum EngineWrites {
             values.add(step.runID.rawValue)
             values.add(step.index)
             values.add(step.tier)
-            bindMutableColumns(of: step, to: &values)
+            bindMutableColumns(of: StepStateChange(step), to: &values)
         }
     }
 
-    private static func updateStep(_ step: Step, expecting: StepState?, in db: Database) throws {
+    private static func updateStep(_ step: StepStateChange, expecting: StepState?, in db: Database) throws {
         let changed = try db.executeHot(sql: updateStepSQL) { values in
             bindMutableColumns(of: step, to: &values)
             values.add(step.runID.rawValue)
@@ -168,11 +175,11 @@ enum EngineWrites {
             values.add(expecting?.rawValue)
         }
         if changed == 0 {
-            throw Conflict(message: "step \(step.id) is no longer \(expecting?.rawValue ?? "stored")")
+            throw Conflict(message: "step \(step.index) of run \(step.runID) is no longer \(expecting?.rawValue ?? "stored")")
         }
     }
 
-    private static func bindMutableColumns(of step: Step, to values: inout HotBindings) {
+    private static func bindMutableColumns(of step: StepStateChange, to values: inout HotBindings) {
         values.add(step.state.rawValue)
         values.add(step.dueAt)
         values.add(step.attempts)
