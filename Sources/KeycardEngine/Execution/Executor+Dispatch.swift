@@ -75,7 +75,7 @@ extension Executor {
         let precondition = recorded ? ticket : creationToAwait(run: ref.run)
         // A call that waits for nothing takes its slot now, on the schedule the gate just admitted it on.
         let slot = precondition == nil ? reserveSlot(system: request.system, now: now) : nil
-        group.addTask {
+        group.addTask(executorPreference: calls) {
             await self.execute(ref, request: request, attempt: attempt, precondition: precondition, slot: slot)
         }
     }

@@ -34,6 +34,8 @@ actor Executor {
 
     private let wakeup: Wakeup
     private let alarm: any LoopAlarm
+    /// Where calls run: the turn that starts them wakes it once.
+    let calls = CallRunner()
 
     init(
         database: KeycardDatabase, writer: TransitionWriter, hub: RunEventHub, adapters: [any SystemAdapter],
@@ -104,6 +106,8 @@ actor Executor {
     }
 
     private func pump(group: inout DiscardingTaskGroup) {
+        calls.hold()
+        defer { calls.release() }
         for outcome in inbox.take() { complete(outcome) }
         let now = clock.now
         if now >= nextPoll {

@@ -92,9 +92,7 @@ final class TransitionWriter: Sendable {
         if start {
             // A thread of its own, not a task: a burst of submissions fills the task pool's queue, and the writer's
             // first transaction waited behind all of them (32-43 ms for 200 runs) while their calls waited for it.
-            let thread = Thread { self.drain() }
-            thread.name = "keycard-writer"
-            thread.start()
+            NamedThread.start("keycard-writer") { self.drain() }
         }
         return ticket
     }

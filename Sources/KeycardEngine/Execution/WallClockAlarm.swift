@@ -44,9 +44,7 @@ final class WallClockAlarm: LoopAlarm {
         }
         if signal { doorbell.signal() }
         if start {
-            let thread = Thread { self.wait() }
-            thread.name = "keycard-alarm"
-            thread.start()
+            NamedThread.start("keycard-alarm") { self.wait() }
         }
     }
 
