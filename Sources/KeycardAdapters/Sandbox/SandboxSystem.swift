@@ -53,7 +53,7 @@ public struct SandboxSystem: SystemAdapter {
             throw AdapterError(.retryable, "\(system):\(request.action) timed out after \(Int(timeout)) ms")
         }
         try await wait(milliseconds: latency)
-        let outcome = try commit(request, operation: operation, errorRoll: random.unit())
+        let outcome = try await commit(request, operation: operation, errorRoll: random.unit())
         switch outcome.afterEffect {
         case .none:
             break
@@ -98,16 +98,17 @@ public struct SandboxSystem: SystemAdapter {
         var afterEffect: SandboxFault?
     }
 
-    /// Counts the call, applies faults and the error rate, and changes the state, all in one transaction.
+    /// Counts the call, applies faults and the error rate, and changes the state, all in one transaction (awaited:
+    /// the calling thread, the engine's call thread, goes on with other calls meanwhile).
     private func commit(
         _ request: AdapterRequest, operation: SandboxOperation, errorRoll: Double
-    ) throws(AdapterError) -> Outcome {
+    ) async throws(AdapterError) -> Outcome {
         let effects = SandboxEffects(model: model, request: request, seed: seed, now: clock.now)
         let faults = self.faults
         let errorRate = behavior.errorRate ?? 0
         let system = self.system
         do {
-            return try store.writer.write { db in
+            return try await store.writer.write { db in
                 try db.cachedStatement(
                     sql: """
                         INSERT INTO calls (system, action, employee_id, count) VALUES (?, ?, ?, 1)
