@@ -27,7 +27,7 @@ struct MarkReadyTests {
         tracker.steps[first].attempts = 1
         tracker.steps[first].confirmationID = "c-1"
         var progress = tracker.advance(now: Date(), settings: Fixtures.fastConfiguration.approvals)
-        progress.steps.insert(first)
+        progress.include(changed: [first])
         let changes = tracker.changes(for: progress)
         let readied = changes.compactMap { change -> Int? in
             guard case .markReady(_, let index) = change else { return nil }

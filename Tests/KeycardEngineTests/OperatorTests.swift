@@ -65,7 +65,7 @@ struct OperatorTests {
         run.leaseOwner = "dead-worker"
         run.leaseExpiresAt = Date(timeIntervalSinceNow: -60)
         let attempt = StepAttempt(stepID: step.id, number: 1, startedAt: Date(), outcome: .running)
-        _ = try database.database.applyEngineBatchSync([[.updateStep(StepStateChange(step), expecting: nil), .updateRun(run), .insertAttempt(attempt, runID: id)]])
+        _ = try database.database.applyEngineBatchSync([[.updateStep(step, expecting: nil), .updateRun(run), .insertAttempt(attempt, runID: id)]])
 
         let second = try EngineHarness(owner: "new-worker", database: database)
         await second.engine.start()

@@ -46,7 +46,7 @@ struct AuditFastPathTests {
             approval: nil, justifications: [], state: .running, dueAt: nil, maxAttempts: 3, idempotencyKey: "no-such-step")
         let results = try fixture.database.applyEngineBatchSync([
             [.auditEntry(AuditFixture.entry(3))],
-            [.auditEntry(AuditFixture.entry(4)), .updateStep(StepStateChange(missing), expecting: .ready)],
+            [.auditEntry(AuditFixture.entry(4)), .updateStep(missing, expecting: .ready)],
             [.auditEntry(AuditFixture.entry(5)), .auditEntry(AuditFixture.entry(6))],
         ])
         #expect(results.map(\.isApplied) == [true, false, true])

@@ -98,8 +98,8 @@ public struct SandboxSystem: SystemAdapter {
         var afterEffect: SandboxFault?
     }
 
-    /// Counts the call, applies faults and the error rate, and changes the state, all in one transaction (awaited:
-    /// the calling thread, the engine's call thread, goes on with other calls meanwhile).
+    /// Counts the call, applies faults and the error rate, and changes the state, all in one transaction, awaited:
+    /// the caller's thread does other work while the store's queue runs it.
     private func commit(
         _ request: AdapterRequest, operation: SandboxOperation, errorRoll: Double
     ) async throws(AdapterError) -> Outcome {

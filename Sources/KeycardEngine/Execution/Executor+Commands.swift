@@ -131,8 +131,7 @@ extension Executor {
             runTouched = true
         }
         var progress = tracker.advance(now: now, settings: configuration.approvals)
-        progress.steps.formUnion(touched)
-        progress.readied.subtract(touched)
+        progress.include(changed: touched)
         progress.approvals.formUnion(approvalsTouched)
         progress.run = progress.run || runTouched
         var changes = tracker.changes(for: progress)

@@ -57,7 +57,7 @@ extension Executor {
             tracker.steps[ref.index].leaseOwner = nil
             tracker.steps[ref.index].leaseExpiresAt = nil
             var progress = tracker.advance(now: now, settings: settings)
-            progress.steps.insert(ref.index)
+            progress.include(changed: [ref.index])
             var changes: [EngineChange] = []
             if startRecorded {
                 changes.append(.finishAttempt(attempt, runID: ref.run))

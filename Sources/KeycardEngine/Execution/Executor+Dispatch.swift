@@ -56,7 +56,7 @@ extension Executor {
             let recorded = ref.compensation || repeatable[request.system]?.contains(request.action) != true
             var changes: [EngineChange] = []
             if recorded {
-                changes = [.updateStep(StepStateChange(step), expecting: expecting), .insertAttempt(attempt, runID: ref.run)]
+                changes = [.updateStep(step, expecting: expecting), .insertAttempt(attempt, runID: ref.run)]
             } else {
                 tracker.unrecordedStarts[ref.index] = number
             }

@@ -90,7 +90,7 @@ extension Executor {
             step.leaseOwner = nil
             step.leaseExpiresAt = nil
             tracker.steps[index] = step
-            changes.append(.updateStep(StepStateChange(step), expecting: nil))
+            changes.append(.updateStep(step, expecting: nil))
             events.append(.stepChanged(step.id, step.state))
         }
         var progress = tracker.advance(now: now, settings: configuration.approvals)

@@ -50,10 +50,17 @@ struct RunTracker {
         /// Succeeded steps leaving `succeeded` whose first attempt only their row recorded: written out now.
         var impliedAttempts = Set<Int>()
         /// Steps of `steps` that only became ready (their state column alone changed): a narrow update each.
-        /// Whoever changes a step outside `advance` takes it out of here.
         var readied = Set<Int>()
 
         var isEmpty: Bool { steps.isEmpty && !run && approvals.isEmpty }
+
+        /// Steps changed outside `advance`: written whole, whatever `advance` also did to them.
+        mutating func include(changed indices: some Sequence<Int>) {
+            for index in indices {
+                steps.insert(index)
+                readied.remove(index)
+            }
+        }
     }
 
     // MARK: Moving forward
@@ -299,7 +306,7 @@ struct RunTracker {
             if progress.readied.contains(index) && steps[index].state == .ready {
                 changes.append(.markReady(run.id, index: index))
             } else {
-                changes.append(.updateStep(StepStateChange(steps[index]), expecting: nil))
+                changes.append(.updateStep(steps[index], expecting: nil))
             }
         }
         for index in progress.approvals.sorted() {

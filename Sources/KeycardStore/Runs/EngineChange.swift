@@ -7,8 +7,8 @@ public enum EngineChange: Sendable {
     case insertRun(Run, steps: [Step], approvals: [Approval], encoded: EncodedRun)
     case updateRun(Run)
     /// Saves the step's mutable columns; with `expecting`, only if the stored state is that one (else the group fails).
-    case updateStep(StepStateChange, expecting: StepState?)
-    /// A pending (or awaiting) step whose dependencies are met is ready: only its state column changes.
+    case updateStep(Step, expecting: StepState?)
+    /// A pending step whose dependencies are met is ready: only its state column changes.
     case markReady(RunID, index: Int)
     case insertAttempt(StepAttempt, runID: RunID)
     case finishAttempt(StepAttempt, runID: RunID)

@@ -163,11 +163,11 @@ enum EngineWrites {
             values.add(step.runID.rawValue)
             values.add(step.index)
             values.add(step.tier)
-            bindMutableColumns(of: StepStateChange(step), to: &values)
+            bindMutableColumns(of: step, to: &values)
         }
     }
 
-    private static func updateStep(_ step: StepStateChange, expecting: StepState?, in db: Database) throws {
+    private static func updateStep(_ step: Step, expecting: StepState?, in db: Database) throws {
         let changed = try db.executeHot(sql: updateStepSQL) { values in
             bindMutableColumns(of: step, to: &values)
             values.add(step.runID.rawValue)
@@ -179,7 +179,7 @@ enum EngineWrites {
         }
     }
 
-    private static func bindMutableColumns(of step: StepStateChange, to values: inout HotBindings) {
+    private static func bindMutableColumns(of step: Step, to values: inout HotBindings) {
         values.add(step.state.rawValue)
         values.add(step.dueAt)
         values.add(step.attempts)
