@@ -67,7 +67,7 @@ func registerBulkHiresBenchmark() {
         benchmark in
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("keycard-bulk-bench-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer { removeUnlessKept(directory) }
         let database = try KeycardDatabase.open(path: directory.appendingPathComponent("keycard.sqlite").path)
         let systems = try SandboxSystems.makeSystems(configuration: SandboxConfiguration(database: nil, onCrash: .throw))
         let adapters = systems.map { InstantAdapter($0.capabilities) }
@@ -118,4 +118,13 @@ private func sandboxOnlyCPU(_ requests: [PlanRequest], engine: Engine) async thr
     let before = processCPUNanoseconds()
     for call in calls { _ = try? await bySystem[call.system]?.perform(call) }
     return processCPUNanoseconds() - before
+}
+
+/// Deletes a benchmark's database directory, unless `KEYCARD_BENCH_KEEP_DB` is set (then prints where it is).
+private func removeUnlessKept(_ directory: URL) {
+    if ProcessInfo.processInfo.environment["KEYCARD_BENCH_KEEP_DB"] != nil {
+        print("kept the database in \(directory.path)")
+    } else {
+        try? FileManager.default.removeItem(at: directory)
+    }
 }
