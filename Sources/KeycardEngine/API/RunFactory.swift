@@ -1,6 +1,7 @@
 import Foundation
 import KeycardCore
 import KeycardStore
+import Synchronization
 
 /// Turns a plan into the rows of a new run: ids, idempotency keys, attempt budgets and approval requests.
 enum RunFactory {
@@ -33,7 +34,11 @@ enum RunFactory {
         return StoredRun(run: run, steps: steps, approvals: approvals)
     }
 
-    /// `run-20240115T090000-1a2b3c4d`: sorts by creation time, unique enough to never collide in practice.
+    /// `run-20240115T090000-1a2b3c4d`: the UTC creation second, then this process's run sequence in 8 hex digits.
+    ///
+    /// Ids sort by creation time, and within a process by creation order: runs created together sit together in
+    /// every index keyed by run id, so a transaction that touches the runs in flight rewrites few pages. The sequence
+    /// starts at a random number, so two processes creating runs in the same second collide only if their ranges meet.
     static func newRunID(now: Date) -> RunID {
         let fields = UTCFields(now)
         var text = Array("run-".utf8)
@@ -46,9 +51,13 @@ enum RunFactory {
         UTCFields.append(fields.minute, width: 2, to: &text)
         UTCFields.append(fields.second, width: 2, to: &text)
         text.append(UInt8(ascii: "-"))
-        let random = String(UInt32.random(in: 0...UInt32.max), radix: 16).utf8
-        text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 8 - random.count))
-        text.append(contentsOf: random)
+        let sequence = String(runSequence.wrappingAdd(1, ordering: .relaxed).oldValue, radix: 16).utf8
+        text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 8 - sequence.count))
+        text.append(contentsOf: sequence)
         return RunID(String(decoding: text, as: UTF8.self))
     }
+
+    /// The next run's sequence number in this process; starts at a random value below 2³¹, so it does not wrap
+    /// within a process's life.
+    private static let runSequence = Atomic<UInt32>(UInt32.random(in: 0..<0x8000_0000))
 }
