@@ -10,6 +10,7 @@ public enum KeycardMigrations {
         ProvisioningMigrations.register(in: &migrator)
         EngineHotPathMigrations.register(in: &migrator)
         StepPlanMigrations.register(in: &migrator)
+        CompactPlanMigrations.register(in: &migrator)
         return migrator
     }
 

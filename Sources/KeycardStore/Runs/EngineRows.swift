@@ -23,13 +23,14 @@ enum EngineRows {
     static func step(_ row: Row) throws -> Step {
         let approval: String? = row["approval"]
         let skipCause: String? = row["skip_cause"]
+        let runID = RunID(row["run_id"] as String)
         return Step(
-            id: StepID(row["id"] as String), runID: RunID(row["run_id"] as String), index: row["idx"],
+            id: StepID(row["id"] as String), runID: runID, index: row["idx"],
             system: row["system"], action: row["action"],
             parameters: try JSONColumn.decode([String: String].self, from: row["parameters"]),
             kind: ActionCapability.Kind(rawValue: row["kind"]) ?? .account,
             purpose: StepPurpose(rawValue: row["purpose"]) ?? .grant, tier: row["tier"],
-            dependencies: try JSONColumn.decode([StepID].self, from: row["dependencies"]),
+            dependencies: try StepColumns.dependencies(row["dependencies"], run: runID),
             compensation: row["compensation"], critical: row["critical"],
             approval: try approval.map { try JSONColumn.decode(ApprovalRequirement.self, from: $0) },
             justifications: try JSONColumn.decode([Justification].self, from: row["justifications"]),
