@@ -108,7 +108,7 @@ struct CallBeforeCommitTests {
     func repeatableCallIsRecordedWithItsOutcome() async throws {
         let (state, seen, (attempts, rows)) = try await run("repeatable", holdFor: .milliseconds(50))
         #expect(state == .succeeded)
-        #expect(seen?.storedState == "ready", "the start of a call safe to repeat was written before its outcome")
+        #expect(seen?.storedState == "pending", "the start of a call safe to repeat was written before its outcome")
         #expect(rows == 0, "a first attempt that succeeded was written to step_attempts")
         try #require(attempts.count == 1)
         #expect(attempts[0].number == 1 && !attempts[0].compensation)

@@ -29,7 +29,6 @@ struct GroupFootprint: Sendable, Equatable {
                 continue
             case .updateRun(let run): touch(run.id)
             case .updateStep(let step, _): touch(step.runID)
-            case .markReady(let run, _): touch(run)
             case .insertAttempt(_, let run), .finishAttempt(_, let run): touch(run)
             case .saveApproval(let approval): touch(approval.runID)
             case .insertCommand(let command): touch(command.runID)

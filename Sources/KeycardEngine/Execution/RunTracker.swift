@@ -49,7 +49,7 @@ struct RunTracker {
         var runnable: [StepRef] = []
         /// Succeeded steps leaving `succeeded` whose first attempt only their row recorded: written out now.
         var impliedAttempts = Set<Int>()
-        /// Steps of `steps` that only became ready (their state column alone changed): a narrow update each.
+        /// Steps of `steps` that only became ready: nothing to write, the store derives readiness (`StepReadiness`).
         var readied = Set<Int>()
 
         var isEmpty: Bool { steps.isEmpty && !run && approvals.isEmpty }
@@ -302,12 +302,8 @@ struct RunTracker {
         var changes: [EngineChange] = progress.impliedAttempts.sorted().compactMap { index in
             StepAttempt.implied(by: steps[index]).map { .insertAttempt($0, runID: run.id) }
         }
-        for index in progress.steps.sorted() {
-            if progress.readied.contains(index) && steps[index].state == .ready {
-                changes.append(.markReady(run.id, index: index))
-            } else {
-                changes.append(.updateStep(steps[index], expecting: nil))
-            }
+        for index in progress.steps.sorted() where !(progress.readied.contains(index) && steps[index].state == .ready) {
+            changes.append(.updateStep(steps[index], expecting: nil))
         }
         for index in progress.approvals.sorted() {
             if let approval = approvals[index] { changes.append(.saveApproval(approval)) }

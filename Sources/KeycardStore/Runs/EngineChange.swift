@@ -6,10 +6,9 @@ public enum EngineChange: Sendable {
     /// A new run with its steps' state rows and approvals; `encoded` holds its JSON columns.
     case insertRun(Run, steps: [Step], approvals: [Approval], encoded: EncodedRun)
     case updateRun(Run)
-    /// Saves the step's mutable columns; with `expecting`, only if the stored state is that one (else the group fails).
+    /// Saves the step's mutable columns; with `expecting`, only if the stored state is that one (else the group fails;
+    /// `ready` matches a stored `pending`: readiness is not stored).
     case updateStep(Step, expecting: StepState?)
-    /// A pending step whose dependencies are met is ready: only its state column changes.
-    case markReady(RunID, index: Int)
     case insertAttempt(StepAttempt, runID: RunID)
     case finishAttempt(StepAttempt, runID: RunID)
     case saveApproval(Approval)

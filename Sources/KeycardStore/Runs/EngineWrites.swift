@@ -27,13 +27,6 @@ enum EngineWrites {
             }
         case .updateStep(let step, let expecting):
             try updateStep(step, expecting: expecting, in: db)
-        case .markReady(let runID, let index):
-            let changed = try db.executeHot(sql: "UPDATE step_states SET state = 'ready' WHERE run_id = ? AND idx = ?") {
-                values in
-                values.add(runID.rawValue)
-                values.add(index)
-            }
-            if changed == 0 { throw Conflict(message: "step \(index) of run \(runID) is not stored") }
         case .insertAttempt(let attempt, let runID):
             try db.executeHot(sql: """
                 INSERT OR REPLACE INTO step_attempts
@@ -151,10 +144,10 @@ enum EngineWrites {
         VALUES (\(Array(repeating: "?", count: 3 + mutableColumns.count).joined(separator: ", ")))
         """
 
-    /// `?18`: the expected state, when the update is conditional.
+    /// `?18`: the expected state, when the update is conditional; a ready step is stored as pending.
     private static let updateStepSQL = """
         UPDATE step_states SET \(mutableColumns.map { "\($0) = ?" }.joined(separator: ", "))
-        WHERE run_id = ? AND idx = ? AND (?18 IS NULL OR state = ?18)
+        WHERE run_id = ? AND idx = ? AND (?18 IS NULL OR state = ?18 OR (?18 = 'ready' AND state = 'pending'))
         """
 
     /// The step's narrow state row; its plan is in the run's `run_plans` row.

@@ -49,8 +49,9 @@ extension KeycardDatabase {
         try pool.read { db in
             guard let run = try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE id = ?", arguments: [id.rawValue])
                 .map(EngineRows.run) else { return nil }
-            let steps = try Row.fetchAll(db, sql: "SELECT * FROM steps WHERE run_id = ? ORDER BY idx", arguments: [id.rawValue])
+            let stored = try Row.fetchAll(db, sql: "SELECT * FROM steps WHERE run_id = ? ORDER BY idx", arguments: [id.rawValue])
                 .map(EngineRows.step)
+            let steps = StepReadiness.apply(to: stored, runState: run.state)
             let attempts = try Row.fetchAll(
                 db, sql: "SELECT * FROM step_attempts WHERE run_id = ? ORDER BY started_at, step_id, compensation, number", arguments: [id.rawValue]
             ).map(EngineRows.attempt)
@@ -80,11 +81,20 @@ extension KeycardDatabase {
         }
     }
 
+    /// One step; a pending one that is ready shows so (`StepReadiness`, which needs its run's other steps).
     public func step(id: StepID) throws -> Step? {
         try pool.read { db in
-            try Row.fetchOne(
+            guard let step = try Row.fetchOne(
                 db, sql: "SELECT * FROM steps WHERE run_id = ? AND id = ?", arguments: [id.runID.rawValue, id.rawValue]
+            ).map(EngineRows.step) else { return nil }
+            guard step.state == .pending,
+                  let state = try String.fetchOne(db, sql: "SELECT state FROM runs WHERE id = ?", arguments: [step.runID.rawValue]),
+                  let runState = RunState(rawValue: state)
+            else { return step }
+            let siblings = try Row.fetchAll(
+                db, sql: "SELECT * FROM steps WHERE run_id = ? ORDER BY idx", arguments: [step.runID.rawValue]
             ).map(EngineRows.step)
+            return StepReadiness.apply(to: siblings, runState: runState).first { $0.id == id } ?? step
         }
     }
 
