@@ -17,6 +17,7 @@ public final class Engine: Sendable {
     let writer: TransitionWriter
     let hub = RunEventHub()
     private let dueDates: DueDates
+    private let plans = PlanCache()
     private let loop = Mutex<Task<Void, Never>?>(nil)
 
     /// `owner` defaults to `configuration.worker_id`, else the host name: a restarted engine with the same name
@@ -71,7 +72,7 @@ public final class Engine: Sendable {
     /// The plan the request would run, with due dates: nothing is stored.
     public func preview(_ request: PlanRequest) throws(EngineError) -> RunPlan {
         do {
-            return dueDates.apply(to: try planner.plan(request))
+            return dueDates.apply(to: try plans.plan(request, with: planner))
         } catch {
             throw .planning(error)
         }
