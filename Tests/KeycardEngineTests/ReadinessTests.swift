@@ -9,12 +9,17 @@ import Testing
 /// Readiness is not written: a completion stores its own step, and readers derive which pending steps are ready.
 @Suite("Ready steps in the store")
 struct ReadinessTests {
+    /// Sarah's joiner run as the engine would make it, not yet stored.
+    private func sarahsRun(_ harness: EngineHarness) throws -> StoredRun {
+        let plan = try harness.engine.preview(.joiner(Fixtures.sarah, grants: Fixtures.sarahGrants))
+        return RunFactory.make(
+            plan: plan, requestedBy: "test", eventID: nil, configuration: Fixtures.fastConfiguration, now: Date())
+    }
+
     @Test("a completion writes only its step; readers show its dependants ready while the run moves, pending otherwise")
     func readinessIsDerived() throws {
         let harness = try EngineHarness()
-        let plan = try harness.engine.preview(.joiner(Fixtures.sarah, grants: Fixtures.sarahGrants))
-        let stored = RunFactory.make(
-            plan: plan, requestedBy: "test", eventID: nil, configuration: Fixtures.fastConfiguration, now: Date())
+        let stored = try sarahsRun(harness)
         var tracker = RunTracker(stored)
         _ = tracker.advance(now: Date(), settings: Fixtures.fastConfiguration.approvals)
         tracker.run.state = .running
@@ -65,9 +70,7 @@ struct ReadinessTests {
     @Test("a start that expects a ready step applies to its stored pending row; one that expects another state does not")
     func conditionalStartOnDerivedReadiness() throws {
         let harness = try EngineHarness()
-        let plan = try harness.engine.preview(.joiner(Fixtures.sarah, grants: Fixtures.sarahGrants))
-        let stored = RunFactory.make(
-            plan: plan, requestedBy: "test", eventID: nil, configuration: Fixtures.fastConfiguration, now: Date())
+        let stored = try sarahsRun(harness)
         let database = harness.database.database
         _ = try database.applyEngineBatchSync([[.insertRun(
             stored.run, steps: stored.steps, approvals: [], encoded: EncodedRun(run: stored.run, steps: stored.steps))]])

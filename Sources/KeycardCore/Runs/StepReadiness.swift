@@ -4,11 +4,10 @@ public enum StepReadiness {
     /// The steps, each pending one whose dependencies are all met marked ready, while the run is moving forward.
     public static func apply(to steps: [Step], runState: RunState) -> [Step] {
         guard runState == .running || runState == .awaitingApproval else { return steps }
-        var states: [StepID: Step] = [:]
-        for step in steps { states[step.id] = step }
+        var satisfied: [StepID: Bool] = [:]
+        for step in steps { satisfied[step.id] = step.satisfiesDependants }
         return steps.map { step in
-            guard step.state == .pending,
-                  step.dependencies.allSatisfy({ states[$0]?.satisfiesDependants ?? false })
+            guard step.state == .pending, step.dependencies.allSatisfy({ satisfied[$0] ?? false })
             else { return step }
             var ready = step
             ready.state = .ready

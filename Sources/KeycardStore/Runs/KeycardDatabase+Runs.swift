@@ -49,9 +49,7 @@ extension KeycardDatabase {
         try pool.read { db in
             guard let run = try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE id = ?", arguments: [id.rawValue])
                 .map(EngineRows.run) else { return nil }
-            let stored = try Row.fetchAll(db, sql: "SELECT * FROM steps WHERE run_id = ? ORDER BY idx", arguments: [id.rawValue])
-                .map(EngineRows.step)
-            let steps = StepReadiness.apply(to: stored, runState: run.state)
+            let steps = try Self.steps(of: id, runState: run.state, in: db)
             let attempts = try Row.fetchAll(
                 db, sql: "SELECT * FROM step_attempts WHERE run_id = ? ORDER BY started_at, step_id, compensation, number", arguments: [id.rawValue]
             ).map(EngineRows.attempt)
@@ -91,11 +89,15 @@ extension KeycardDatabase {
                   let state = try String.fetchOne(db, sql: "SELECT state FROM runs WHERE id = ?", arguments: [step.runID.rawValue]),
                   let runState = RunState(rawValue: state)
             else { return step }
-            let siblings = try Row.fetchAll(
-                db, sql: "SELECT * FROM steps WHERE run_id = ? ORDER BY idx", arguments: [step.runID.rawValue]
-            ).map(EngineRows.step)
-            return StepReadiness.apply(to: siblings, runState: runState).first { $0.id == id } ?? step
+            return try Self.steps(of: step.runID, runState: runState, in: db).first { $0.id == id } ?? step
         }
+    }
+
+    /// A run's steps in plan order, pending ones that are ready shown so (`StepReadiness`).
+    private static func steps(of run: RunID, runState: RunState, in db: Database) throws -> [Step] {
+        let stored = try Row.fetchAll(db, sql: "SELECT * FROM steps WHERE run_id = ? ORDER BY idx", arguments: [run.rawValue])
+            .map(EngineRows.step)
+        return StepReadiness.apply(to: stored, runState: runState)
     }
 
     /// Every failed step across runs, newest first.
