@@ -22,6 +22,8 @@ struct AuditFastPathTests {
     func directWriterMatchesTheCanonicalTree(entry: AuditEntry) {
         let record = AuditRecord(entry: entry, sequence: 42, prevHash: AuditRecord.genesisHash)
         #expect(record.canonicalBytes == record.canonicalObject.bytes)
+        #expect(record.hash == record.computedHash())
+        #expect(record.hash.count == 64)
         #expect(String(decoding: record.parametersJSON, as: UTF8.self) == CanonicalJSON.object(
             record.parameters.mapValues(CanonicalJSON.string)).text)
     }

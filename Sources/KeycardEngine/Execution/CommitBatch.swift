@@ -46,32 +46,35 @@ struct GroupFootprint: Sendable, Equatable {
 /// submitted runs (thousands of step rows) so never holds back the starts and outcomes of runs already going.
 enum CommitBatch {
     /// Positions in `queue` to commit next, in commit order; at least one when the queue is not empty.
-    /// Takes any collection indexed from 0 (the writer passes a lazy view of its queue, not a copy).
-    static func select<Queue: RandomAccessCollection<GroupFootprint>>(_ queue: Queue, maxRows: Int) -> [Int]
-    where Queue.Index == Int {
+    static func select(_ queue: [GroupFootprint], maxRows: Int) -> [Int] {
         var creation: [RunID: Int] = [:]
         for (position, group) in queue.enumerated() {
             if let run = group.creates { creation[run] = position }
         }
         var chosen: [Int] = []
-        var taken = Set<Int>()
+        chosen.reserveCapacity(queue.count)
+        var taken = [Bool](repeating: false, count: queue.count)
         var rows = 0
         for (position, group) in queue.enumerated() where group.creates == nil {
-            var needed: [Int]
+            var needed: [Int] = []
             if let touches = group.touches {
-                needed = touches.compactMap { creation[$0] }.filter { $0 < position && !taken.contains($0) }.sorted()
+                if !creation.isEmpty {
+                    needed = touches.compactMap { creation[$0] }.filter { $0 < position && !taken[$0] }.sorted()
+                }
             } else {
-                needed = (0..<position).filter { queue[$0].creates != nil && !taken.contains($0) }
+                needed = (0..<position).filter { queue[$0].creates != nil && !taken[$0] }
             }
             let cost = needed.reduce(group.rows) { $0 + queue[$1].rows }
             if !chosen.isEmpty && rows + cost > maxRows { return chosen }
-            for earlier in needed + [position] {
+            for earlier in needed {
                 chosen.append(earlier)
-                taken.insert(earlier)
+                taken[earlier] = true
             }
+            chosen.append(position)
+            taken[position] = true
             rows += cost
         }
-        for (position, group) in queue.enumerated() where group.creates != nil && !taken.contains(position) {
+        for (position, group) in queue.enumerated() where group.creates != nil && !taken[position] {
             if !chosen.isEmpty && rows + group.rows > maxRows { break }
             chosen.append(position)
             rows += group.rows

@@ -17,7 +17,6 @@ final class TransitionWriter: Sendable {
     private struct Pending: Sendable {
         var changes: [EngineChange]
         var ticket: CommitTicket
-        var footprint: GroupFootprint
         var queuedAt: DispatchTime
         /// Runs whose state the group changes: what `Engine.wait` waits for.
         var runsChanged: [RunID]
@@ -30,6 +29,8 @@ final class TransitionWriter: Sendable {
 
     private struct State: Sendable {
         var queue: [Pending] = []
+        /// `queue`'s footprints, position for position: what choosing a transaction reads, without copying a group.
+        var footprints: [GroupFootprint] = []
         var rows = 0
         /// A queued group is awaited or changes a watched run: commit without delay.
         var hurried = false
@@ -74,10 +75,10 @@ final class TransitionWriter: Sendable {
             guard case .updateRun(let run) = change else { return nil }
             return run.id
         }
-        let pending = Pending(
-            changes: changes, ticket: ticket, footprint: footprint, queuedAt: .now(), runsChanged: runsChanged)
+        let pending = Pending(changes: changes, ticket: ticket, queuedAt: .now(), runsChanged: runsChanged)
         let (start, ring) = state.withLock { state -> (Bool, Bool) in
             state.queue.append(pending)
+            state.footprints.append(footprint)
             state.rows += footprint.rows
             if footprint.rows >= maxRows || runsChanged.contains(where: { state.watched[$0] != nil }) {
                 state.hurried = true
@@ -209,20 +210,28 @@ final class TransitionWriter: Sendable {
 
     /// Removes the next transaction's groups from the queue.
     private func takeBatch(_ state: inout State) -> [Pending] {
-        let positions = CommitBatch.select(
-            state.queue.lazy.map(\.footprint), maxRows: state.hurried ? awaitedMaxRows : maxRows)
+        let positions = CommitBatch.select(state.footprints, maxRows: state.hurried ? awaitedMaxRows : maxRows)
         let take = positions.map { state.queue[$0] }
-        if positions.count == state.queue.count {
-            state.queue.removeAll(keepingCapacity: true)
-            state.rows = 0
-            state.hurried = false
-        } else {
-            let chosen = Set(positions)
-            state.queue = state.queue.enumerated().filter { !chosen.contains($0.offset) }.map(\.element)
-            state.rows = state.queue.reduce(0) { $0 + $1.footprint.rows }
-        }
         state.counters.transactions += 1
         state.counters.groups += take.count
+        if positions.count == state.queue.count {
+            state.queue.removeAll(keepingCapacity: true)
+            state.footprints.removeAll(keepingCapacity: true)
+            state.rows = 0
+            state.hurried = false
+            return take
+        }
+        var chosen = [Bool](repeating: false, count: state.queue.count)
+        for position in positions { chosen[position] = true }
+        var kept = 0
+        for position in state.queue.indices where !chosen[position] {
+            state.queue.swapAt(kept, position)
+            state.footprints.swapAt(kept, position)
+            kept += 1
+        }
+        state.queue.removeLast(state.queue.count - kept)
+        state.footprints.removeLast(state.footprints.count - kept)
+        state.rows = state.footprints.reduce(0) { $0 + $1.rows }
         return take
     }
 }

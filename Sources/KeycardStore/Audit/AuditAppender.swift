@@ -9,10 +9,10 @@ struct AuditAppender {
     @discardableResult
     mutating func append(_ entry: AuditEntry, in db: Database) throws -> AuditRecord {
         let current = try head ?? AuditHead.fetch(db) ?? AuditHead(count: 0, sequence: 0, hash: AuditRecord.genesisHash)
-        let record = AuditRecord(entry: entry, sequence: current.sequence + 1, prevHash: current.hash)
-        try record.insert(db)
-        head = AuditHead(count: current.count + 1, sequence: record.sequence, hash: record.hash)
-        return record
+        let row = AuditRow(entry: entry, sequence: current.sequence + 1, prevHash: current.hash)
+        try row.insert(db)
+        head = AuditHead(count: current.count + 1, sequence: row.record.sequence, hash: row.record.hash)
+        return row.record
     }
 
     /// Writes the new head, if anything was appended; call before the transaction commits.

@@ -35,7 +35,13 @@ public struct AuditRecord: Sendable, Hashable, Codable {
         case prevHash = "prev_hash"
     }
 
+    /// The record of `entry` at `sequence`, hashed.
     init(entry: AuditEntry, sequence: Int64, prevHash: String) {
+        self = AuditRow(entry: entry, sequence: sequence, prevHash: prevHash).record
+    }
+
+    /// The record without its hash (`AuditRow` computes it with the JSON columns it also writes).
+    fileprivate init(unhashed entry: AuditEntry, sequence: Int64, prevHash: String) {
         self.sequence = sequence
         timestamp = AuditTimestamp.format(entry.timestamp)
         runID = entry.runID
@@ -52,7 +58,6 @@ public struct AuditRecord: Sendable, Hashable, Codable {
         detail = entry.detail
         self.prevHash = prevHash
         hash = ""
-        hash = computedHash()
     }
 
     public var date: Date? { AuditTimestamp.parse(timestamp) }
@@ -71,6 +76,11 @@ public struct AuditRecord: Sendable, Hashable, Codable {
 
     /// `canonicalObject`'s bytes, written directly: the keys below are in the order `CanonicalJSON` sorts them to.
     var canonicalBytes: [UInt8] {
+        canonicalBytes(parametersJSON: parametersJSON, justificationJSON: justificationJSON)
+    }
+
+    /// `canonicalBytes` with the two JSON members already encoded.
+    func canonicalBytes(parametersJSON: [UInt8], justificationJSON: [UInt8]) -> [UInt8] {
         var writer = CanonicalJSONWriter(capacity: 768)
         writer.open("{")
         writer.key("action")
@@ -128,10 +138,15 @@ public struct AuditRecord: Sendable, Hashable, Codable {
 
     /// The SHA-256 of this record's canonical form, whatever `hash` says.
     public func computedHash() -> String {
+        Self.hexDigest(canonicalBytes)
+    }
+
+    /// SHA-256 of `bytes` in lowercase hex.
+    fileprivate static func hexDigest(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: canonicalBytes) {
+        for byte in SHA256.hash(data: bytes) {
             hex.append(digits[Int(byte >> 4)])
             hex.append(digits[Int(byte & 0x0F)])
         }
@@ -165,7 +180,7 @@ public struct AuditRecord: Sendable, Hashable, Codable {
         hash = row["hash"]
     }
 
-    func insert(_ db: Database) throws {
+    fileprivate func insert(_ db: Database, parametersJSON: [UInt8], justificationJSON: [UInt8]) throws {
         try db.executeHot(sql: """
             INSERT INTO audit_records (sequence, timestamp, run_id, step_id, employee_id, system, action, parameters,
                 justification, approver, result, confirmation_id, actor, detail, prev_hash, hash)
@@ -207,5 +222,25 @@ public struct AuditPolicyReference: Sendable, Hashable, Codable {
 
     var canonicalObject: CanonicalJSON {
         .object(["policy_id": .string(policyID), "policy_version": .string(policyVersion)])
+    }
+}
+
+/// A record being appended with its two JSON columns, encoded once for both its hash and its row.
+struct AuditRow {
+    let record: AuditRecord
+    private let parametersJSON: [UInt8]
+    private let justificationJSON: [UInt8]
+
+    init(entry: AuditEntry, sequence: Int64, prevHash: String) {
+        var record = AuditRecord(unhashed: entry, sequence: sequence, prevHash: prevHash)
+        parametersJSON = record.parametersJSON
+        justificationJSON = record.justificationJSON
+        record.hash = AuditRecord.hexDigest(
+            record.canonicalBytes(parametersJSON: parametersJSON, justificationJSON: justificationJSON))
+        self.record = record
+    }
+
+    func insert(_ db: Database) throws {
+        try record.insert(db, parametersJSON: parametersJSON, justificationJSON: justificationJSON)
     }
 }
