@@ -40,4 +40,26 @@ struct CompactPlanTests {
         let withDependency = try #require(stored.steps.first { !$0.dependencies.isEmpty })
         #expect(try database.step(id: withDependency.id) == withDependency)
     }
+
+    @Test("runs made from one plan share its encoding; a run with ids of its own is encoded afresh")
+    func encodingMemo() throws {
+        let harness = try EngineHarness()
+        let plan = try harness.engine.preview(.joiner(Fixtures.sarah, grants: Fixtures.sarahGrants))
+        func make() -> StoredRun {
+            RunFactory.make(plan: plan, requestedBy: "test", eventID: nil, configuration: Fixtures.fastConfiguration, now: Date())
+        }
+        let memo = PlanEncodingMemo()
+        let first = make(), second = make()
+        #expect(first.run.id != second.run.id)
+        let firstBytes = try EncodedRun(run: first.run, steps: first.steps, memo: memo).plan
+        #expect(firstBytes == (try StepColumns.plan(first.steps)))
+        #expect(try EncodedRun(run: second.run, steps: second.steps, memo: memo).plan == StepColumns.plan(second.steps))
+
+        var carried = make()
+        carried.steps[2].idempotencyKey = "carried-over-key"
+        let carriedBytes = try EncodedRun(run: carried.run, steps: carried.steps, memo: memo).plan
+        #expect(carriedBytes == (try StepColumns.plan(carried.steps)))
+        #expect(carriedBytes != firstBytes)
+        #expect(try EncodedRun(run: second.run, steps: second.steps, memo: memo).plan == firstBytes)
+    }
 }

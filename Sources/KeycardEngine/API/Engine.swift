@@ -71,8 +71,14 @@ public final class Engine: Sendable {
 
     /// The plan the request would run, with due dates: nothing is stored.
     public func preview(_ request: PlanRequest) throws(EngineError) -> RunPlan {
+        try planned(request).plan
+    }
+
+    /// The plan with due dates, and the memo of its encoding shared with other runs of the same plan.
+    private func planned(_ request: PlanRequest) throws(EngineError) -> (plan: RunPlan, memo: PlanEncodingMemo) {
         do {
-            return dueDates.apply(to: try plans.plan(request, with: planner))
+            let (plan, memo) = try plans.planWithMemo(request, with: planner)
+            return (dueDates.apply(to: plan), memo)
         } catch {
             throw .planning(error)
         }
@@ -81,12 +87,12 @@ public final class Engine: Sendable {
     /// Plans and stores a run; it executes when due (at once if overdue) in whichever engine process takes it.
     @discardableResult
     public func submit(_ request: PlanRequest, requestedBy: String, eventID: String? = nil) async throws(EngineError) -> RunID {
-        let plan = try preview(request)
+        let (plan, memo) = try planned(request)
         let stored = RunFactory.make(
             plan: plan, requestedBy: requestedBy, eventID: eventID, configuration: configuration, now: clock.now)
         let encoded: EncodedRun
         do {
-            encoded = try EncodedRun(run: stored.run, steps: stored.steps)
+            encoded = try EncodedRun(run: stored.run, steps: stored.steps, memo: memo)
         } catch {
             throw .store("could not encode run \(stored.run.id): \(error)")
         }

@@ -8,9 +8,10 @@ public struct EncodedRun: Sendable {
     let plan: [UInt8]
 
     /// Encodes what never changes once planned: the state columns are written from the steps as they are committed.
-    public init(run: Run, steps: [Step]) throws {
+    /// With `memo`, the plan is encoded once for every run made from the same plan.
+    public init(run: Run, steps: [Step], memo: PlanEncodingMemo? = nil) throws {
         employee = try JSONColumn.encode(run.employee)
         tierNames = try JSONColumn.encode(run.tierNames)
-        plan = try StepColumns.plan(steps)
+        plan = try memo?.plan(steps) ?? StepColumns.plan(steps)
     }
 }

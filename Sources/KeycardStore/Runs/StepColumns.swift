@@ -58,6 +58,16 @@ enum StepColumns {
         }
     }
 
+    /// Whether the plan leaves out every step's id and idempotency key and names every dependency by index: then
+    /// its bytes do not depend on the run id.
+    static func idsAreDerived(_ steps: [Step]) -> Bool {
+        let ids = Set(steps.map(\.id))
+        return steps.allSatisfy { step in
+            let derived = StepID(run: step.runID, index: step.index)
+            return step.id == derived && step.idempotencyKey == derived.rawValue && step.dependencies.allSatisfy(ids.contains)
+        }
+    }
+
     /// A step's `dependencies` column: step ids, or (compact plans) indexes of steps of the same run.
     static func dependencies(_ json: String, run: RunID) throws -> [StepID] {
         try JSONColumn.decode([PlannedDependency].self, from: json).map { dependency in
