@@ -24,7 +24,7 @@ public struct StepID: Sendable, Hashable, Codable, Comparable, CustomStringConve
 
     public init(_ rawValue: String) { self.rawValue = rawValue }
     public init(stringLiteral value: String) { self.rawValue = value }
-    public init(run: RunID, index: Int) { self.rawValue = "\(run.rawValue)/s\(index)" }
+    public init(run: RunID, index: Int) { self.rawValue = run.rawValue + "/s" + String(index) }
 
     public init(from decoder: any Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(String.self)

@@ -94,6 +94,11 @@ struct CanonicalJSONWriter {
         atStart = false
     }
 
+    mutating func boolean(_ value: Bool) {
+        bytes += (value ? "true" : "false").utf8
+        atStart = false
+    }
+
     mutating func integer(_ value: Int64) {
         bytes += String(value).utf8
         atStart = false

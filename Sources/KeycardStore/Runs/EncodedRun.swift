@@ -10,8 +10,10 @@ public struct EncodedRun: Sendable {
     /// Encodes what never changes once planned: the state columns are written from the steps as they are committed.
     /// With `memo`, the plan is encoded once for every run made from the same plan.
     public init(run: Run, steps: [Step], memo: PlanEncodingMemo? = nil) throws {
-        employee = try JSONColumn.encode(run.employee)
-        tierNames = try JSONColumn.encode(run.tierNames)
+        employee = try EmployeeColumn.encode(run.employee)
+        tierNames = String(decoding: CanonicalJSONWriter.bytes(capacity: 64) { writer in
+            writer.list(run.tierNames) { writer, name in writer.string(name) }
+        }, as: UTF8.self)
         plan = try memo?.plan(steps) ?? StepColumns.plan(steps)
     }
 }

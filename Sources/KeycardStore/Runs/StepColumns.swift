@@ -61,10 +61,33 @@ enum StepColumns {
     /// Whether the plan leaves out every step's id and idempotency key and names every dependency by index: then
     /// its bytes do not depend on the run id.
     static func idsAreDerived(_ steps: [Step]) -> Bool {
-        let ids = Set(steps.map(\.id))
+        let indexes = Set(steps.map(\.index))
         return steps.allSatisfy { step in
-            let derived = StepID(run: step.runID, index: step.index)
-            return step.id == derived && step.idempotencyKey == derived.rawValue && step.dependencies.allSatisfy(ids.contains)
+            derivedIndex(step.id.rawValue, run: step.runID) == step.index
+                && step.idempotencyKey == step.id.rawValue
+                && step.dependencies.allSatisfy { dependency in
+                    derivedIndex(dependency.rawValue, run: step.runID).map(indexes.contains) ?? false
+                }
+        }
+    }
+
+    /// The index in `text` if it is `<run>/s<index>` (as `StepID(run:index:)` writes it), read without building it.
+    private static func derivedIndex(_ text: String, run: RunID) -> Int? {
+        var text = text, run = run.rawValue
+        return text.withUTF8 { text -> Int? in
+            run.withUTF8 { run -> Int? in
+                let digits = run.count + 2
+                guard text.count > digits, text.count - digits <= 9, text.starts(with: run),
+                      text[run.count] == UInt8(ascii: "/"), text[run.count + 1] == UInt8(ascii: "s"),
+                      text[digits] != UInt8(ascii: "0") || text.count == digits + 1
+                else { return nil }
+                var value = 0
+                for byte in text[digits...] {
+                    guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                    value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                }
+                return value
+            }
         }
     }
 
