@@ -34,8 +34,8 @@ actor Executor {
 
     private let wakeup: Wakeup
     private let alarm: any LoopAlarm
-    /// Where calls run: the turn that starts them wakes it once.
-    let calls = CallRunner()
+    /// Where calls run (the turn that starts them wakes it once), and the loop's alarm on the wall clock.
+    let calls: CallRunner
 
     init(
         database: KeycardDatabase, writer: TransitionWriter, hub: RunEventHub, adapters: [any SystemAdapter],
@@ -55,7 +55,9 @@ actor Executor {
         self.rules = ApproverRules(groups: configuration.approvals.groups)
         let wakeup = Wakeup()
         self.wakeup = wakeup
-        self.alarm = LoopAlarms.make(clock: clock) { wakeup.ring() }
+        let calls = CallRunner { wakeup.ring() }
+        self.calls = calls
+        self.alarm = LoopAlarms.make(clock: clock, calls: calls) { wakeup.ring() }
     }
 
     // MARK: Loop

@@ -10,9 +10,11 @@ protocol LoopAlarm: Sendable {
 }
 
 enum LoopAlarms {
-    /// A thread waiting on the wall clock when `clock` is the wall clock (a bulk re-arms thousands of times a second);
-    /// otherwise a task sleeping on `clock`, so a test's manual clock moves it.
-    static func make(clock: any KeycardClock, ring: @escaping @Sendable () -> Void) -> any LoopAlarm {
-        clock is SystemClock ? WallClockAlarm(ring: ring) : ClockTaskAlarm(clock: clock, ring: ring)
+    /// The calls' thread waiting on the wall clock when `clock` is the wall clock (a bulk re-arms thousands of times a
+    /// second); otherwise a task sleeping on `clock`, so a test's manual clock moves it.
+    static func make(
+        clock: any KeycardClock, calls: CallRunner, ring: @escaping @Sendable () -> Void
+    ) -> any LoopAlarm {
+        clock is SystemClock ? calls : ClockTaskAlarm(clock: clock, ring: ring)
     }
 }
