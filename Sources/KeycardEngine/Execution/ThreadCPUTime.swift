@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(CoreFoundation)
+import CoreFoundation
+#endif
 
 /// The CPU time the calling thread has used so far.
 enum ThreadCPUTime {
