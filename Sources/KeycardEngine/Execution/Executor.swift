@@ -21,6 +21,8 @@ actor Executor {
     let rules: ApproverRules
     let pacer = CallPacer()
     let inbox = OutcomeInbox()
+    /// The outcomes a turn took from the inbox (its buffer goes back to the inbox at the next turn).
+    private var outcomes: [OutcomeInbox.Outcome] = []
 
     var trackers = TrackerTable()
     var gates: [String: SystemGate] = [:]
@@ -110,7 +112,8 @@ actor Executor {
     private func pump(group: inout DiscardingTaskGroup) {
         calls.hold()
         defer { calls.release() }
-        for outcome in inbox.take() { complete(outcome) }
+        inbox.take(into: &outcomes)
+        for outcome in outcomes { complete(outcome) }
         let now = clock.now
         if now >= nextPoll {
             poll(now: now, group: &group)

@@ -25,9 +25,16 @@ final class OutcomeInbox: Sendable {
 
     /// Everything posted so far, in the order it was posted.
     func take() -> [Outcome] {
-        items.withLock { items in
-            defer { items.removeAll(keepingCapacity: true) }
-            return items
-        }
+        var batch: [Outcome] = []
+        take(into: &batch)
+        return batch
+    }
+
+    /// Moves everything posted so far into `batch`, whose emptied buffer the inbox keeps for the next posts: the loop
+    /// takes its outcomes every turn, and handing out the inbox's own buffer made the inbox allocate one as large
+    /// each time, even when it was empty.
+    func take(into batch: inout [Outcome]) {
+        batch.removeAll(keepingCapacity: true)
+        items.withLock { items in swap(&items, &batch) }
     }
 }
