@@ -1,13 +1,14 @@
 import Foundation
 import Synchronization
 
-/// The thread the executor's calls run on, which is also the loop's wall-clock alarm: a `TaskExecutor` that takes
-/// the jobs of a loop turn's new calls without waking anyone, and wakes its thread once when the turn ends (`hold`,
-/// `release`); between jobs the thread waits for the loop's next deadline and rings it then (`LoopAlarm`).
+/// The thread the executor's loop and calls run on, which is also the loop's wall-clock alarm: a `TaskExecutor`
+/// that takes the jobs of a loop turn's new calls without waking anyone, and wakes its thread once when the turn ends
+/// (`hold`, `release`); between jobs the thread waits for the loop's next deadline and rings it then (`LoopAlarm`).
 /// On the shared pool every call task woke an idle worker thread as it was created (a semaphore signal and two thread
 /// switches per call); an alarm on a thread of its own was woken again by nearly every turn that armed it (a bulk:
 /// ~3,000 wakes of its own per 2,000 hires), where the turn's release now wakes one thread for both.
-/// Work an adapter does on it must not block the thread: waiting is `await`ing.
+/// Work an adapter does on it must not block the thread (it would hold up the loop and every other call): waiting is
+/// `await`ing.
 final class CallRunner: TaskExecutor, LoopAlarm {
     private struct State: Sendable {
         var jobs: [UnownedJob] = []
