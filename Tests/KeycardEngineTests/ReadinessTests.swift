@@ -39,8 +39,8 @@ struct ReadinessTests {
         let readied = pendingBefore.filter { tracker.steps[$0].state == .ready }
         #expect(!readied.isEmpty, "a finished identity step readies the steps that need it")
         let updated = tracker.changes(for: progress).compactMap { change -> Int? in
-            guard case .updateStep(let step, _) = change else { return nil }
-            return step.index
+            guard case .saveStepState(let row, _) = change else { return nil }
+            return row.index
         }
         #expect(updated == [first], "only the finished step is written")
         #expect(try database.applyEngineBatchSync([tracker.changes(for: progress)]).map(\.isApplied) == [true])

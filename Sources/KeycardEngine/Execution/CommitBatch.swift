@@ -28,7 +28,7 @@ struct GroupFootprint: Sendable, Equatable {
                 touch(run.id)
                 continue
             case .updateRun(let run): touch(run.id)
-            case .updateStep(let step, _): touch(step.runID)
+            case .saveStepState(let row, _): touch(row.runID)
             case .insertAttempt(_, let run), .finishAttempt(_, let run): touch(run)
             case .saveApproval(let approval): touch(approval.runID)
             case .insertCommand(let command): touch(command.runID)

@@ -6,9 +6,9 @@ public enum EngineChange: Sendable {
     /// A new run with its steps' state rows and approvals; `encoded` holds its JSON columns.
     case insertRun(Run, steps: [Step], approvals: [Approval], encoded: EncodedRun)
     case updateRun(Run)
-    /// Saves the step's mutable columns; with `expecting`, only if the stored state is that one (else the group fails;
-    /// `ready` matches a stored `pending`: readiness is not stored).
-    case updateStep(Step, expecting: StepState?)
+    /// Saves a step's mutable columns; with `expecting`, only if the stored state is that one (else the group fails;
+    /// `ready` matches a stored `pending`: readiness is not stored). `updateStep` makes it from a `Step`.
+    case saveStepState(StepStateRow, expecting: StepState?)
     case insertAttempt(StepAttempt, runID: RunID)
     case finishAttempt(StepAttempt, runID: RunID)
     case saveApproval(Approval)
@@ -19,6 +19,13 @@ public enum EngineChange: Sendable {
     case audit(StepEvidence)
     /// An operator's action (approve, deny, skip, rollback, pause, ...) for the audit trail.
     case auditEntry(AuditEntry)
+}
+
+extension EngineChange {
+    /// Saves the step's mutable columns (`saveStepState`).
+    public static func updateStep(_ step: Step, expecting: StepState?) -> EngineChange {
+        .saveStepState(StepStateRow(step), expecting: expecting)
+    }
 }
 
 /// The result of applying one group of changes.

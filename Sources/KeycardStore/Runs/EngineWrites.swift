@@ -25,8 +25,8 @@ enum EngineWrites {
                 bindMutableColumns(of: run, to: &values)
                 values.add(run.id.rawValue)
             }
-        case .updateStep(let step, let expecting):
-            try updateStep(step, expecting: expecting, in: db)
+        case .saveStepState(let row, let expecting):
+            try updateStep(row, expecting: expecting, in: db)
         case .insertAttempt(let attempt, let runID):
             try db.executeHot(sql: """
                 INSERT OR REPLACE INTO step_attempts
@@ -156,11 +156,11 @@ enum EngineWrites {
             values.add(step.runID.rawValue)
             values.add(step.index)
             values.add(step.tier)
-            bindMutableColumns(of: step, to: &values)
+            bindMutableColumns(of: StepStateRow(step), to: &values)
         }
     }
 
-    private static func updateStep(_ step: Step, expecting: StepState?, in db: Database) throws {
+    private static func updateStep(_ step: StepStateRow, expecting: StepState?, in db: Database) throws {
         let changed = try db.executeHot(sql: updateStepSQL) { values in
             bindMutableColumns(of: step, to: &values)
             values.add(step.runID.rawValue)
@@ -172,7 +172,7 @@ enum EngineWrites {
         }
     }
 
-    private static func bindMutableColumns(of step: Step, to values: inout HotBindings) {
+    private static func bindMutableColumns(of step: StepStateRow, to values: inout HotBindings) {
         values.add(step.state.rawValue)
         values.add(step.dueAt)
         values.add(step.attempts)
