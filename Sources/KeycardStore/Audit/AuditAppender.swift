@@ -7,10 +7,11 @@ struct AuditAppender {
     private var head: AuditHead?
 
     @discardableResult
-    mutating func append(_ entry: AuditEntry, in db: Database) throws -> AuditRecord {
-        let current = try head ?? AuditHead.fetch(db) ?? AuditHead(count: 0, sequence: 0, hash: AuditRecord.genesisHash)
+    mutating func append(_ entry: AuditEntry, statements: HotStatements) throws -> AuditRecord {
+        let current = try head ?? AuditHead.fetch(statements.db)
+            ?? AuditHead(count: 0, sequence: 0, hash: AuditRecord.genesisHash)
         let row = AuditRow(entry: entry, sequence: current.sequence + 1, prevHash: current.hash)
-        try row.insert(db)
+        try row.insert(statements)
         head = AuditHead(count: current.count + 1, sequence: row.record.sequence, hash: row.record.hash)
         return row.record
     }

@@ -180,12 +180,14 @@ public struct AuditRecord: Sendable, Hashable, Codable {
         hash = row["hash"]
     }
 
-    fileprivate func insert(_ db: Database, parametersJSON: [UInt8], justificationJSON: [UInt8]) throws {
-        try db.executeHot(sql: """
-            INSERT INTO audit_records (sequence, timestamp, run_id, step_id, employee_id, system, action, parameters,
-                justification, approver, result, confirmation_id, actor, detail, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """) { values in
+    private static let insertSQL = HotSQL("""
+        INSERT INTO audit_records (sequence, timestamp, run_id, step_id, employee_id, system, action, parameters,
+            justification, approver, result, confirmation_id, actor, detail, prev_hash, hash)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+
+    fileprivate func insert(_ statements: HotStatements, parametersJSON: [UInt8], justificationJSON: [UInt8]) throws {
+        try statements.execute(Self.insertSQL) { values in
             values.add(sequence)
             values.add(timestamp)
             values.add(runID)
@@ -240,7 +242,7 @@ struct AuditRow {
         self.record = record
     }
 
-    func insert(_ db: Database) throws {
-        try record.insert(db, parametersJSON: parametersJSON, justificationJSON: justificationJSON)
+    func insert(_ statements: HotStatements) throws {
+        try record.insert(statements, parametersJSON: parametersJSON, justificationJSON: justificationJSON)
     }
 }

@@ -7,7 +7,7 @@ public enum AuditTrail {
     @discardableResult
     public static func append(_ entry: AuditEntry, in db: Database) throws -> AuditRecord {
         var appender = AuditAppender()
-        let record = try appender.append(entry, in: db)
+        let record = try appender.append(entry, statements: HotStatements(db))
         try appender.saveHead(in: db)
         return record
     }

@@ -10,29 +10,29 @@ enum EngineWrites {
     }
 
     /// Applies one group's changes in order.
-    static func apply(_ group: [EngineChange], in db: Database, audit: inout AuditAppender) throws {
-        for change in group { try apply(change, in: db, audit: &audit) }
+    static func apply(
+        _ group: [EngineChange], in db: Database, statements: HotStatements, audit: inout AuditAppender
+    ) throws {
+        for change in group { try apply(change, in: db, statements: statements, audit: &audit) }
     }
 
-    static func apply(_ change: EngineChange, in db: Database, audit: inout AuditAppender) throws {
+    static func apply(
+        _ change: EngineChange, in db: Database, statements: HotStatements, audit: inout AuditAppender
+    ) throws {
         switch change {
         case .insertRun(let run, let steps, let approvals, let encoded):
-            try insertRun(run, encoded: encoded, in: db)
-            for step in steps { try insertStepState(step, in: db) }
+            try insertRun(run, encoded: encoded, statements: statements)
+            for step in steps { try insertStepState(step, statements: statements) }
             for approval in approvals { try saveApproval(approval, in: db) }
         case .updateRun(let run):
-            try db.executeHot(sql: updateRunSQL) { values in
+            try statements.execute(updateRunSQL) { values in
                 bindMutableColumns(of: run, to: &values)
                 values.add(run.id.rawValue)
             }
         case .saveStepState(let row, let expecting):
-            try updateStep(row, expecting: expecting, in: db)
+            try updateStep(row, expecting: expecting, statements: statements)
         case .insertAttempt(let attempt, let runID):
-            try db.executeHot(sql: """
-                INSERT OR REPLACE INTO step_attempts
-                (step_id, run_id, number, compensation, started_at, finished_at, outcome, error, confirmation_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """) { values in
+            try statements.execute(insertAttemptSQL) { values in
                 values.add(attempt.stepID.rawValue)
                 values.add(runID.rawValue)
                 values.add(attempt.number)
@@ -44,10 +44,7 @@ enum EngineWrites {
                 values.add(attempt.confirmationID)
             }
         case .finishAttempt(let attempt, let runID):
-            try db.executeHot(sql: """
-                UPDATE step_attempts SET finished_at = ?, outcome = ?, error = ?, confirmation_id = ?
-                WHERE run_id = ? AND step_id = ? AND compensation = ? AND number = ?
-                """) { values in
+            try statements.execute(finishAttemptSQL) { values in
                 values.add(attempt.finishedAt)
                 values.add(attempt.outcome.rawValue)
                 values.add(attempt.error)
@@ -70,9 +67,9 @@ enum EngineWrites {
                 sql: "UPDATE engine_commands SET processed_at = ?, result = ? WHERE id = ?",
                 arguments: [at.timeIntervalSince1970, result, id])
         case .audit(let evidence):
-            try audit.append(AuditEntry(evidence), in: db)
+            try audit.append(AuditEntry(evidence), statements: statements)
         case .auditEntry(let entry):
-            try audit.append(entry, in: db)
+            try audit.append(entry, statements: statements)
         }
     }
 
@@ -93,19 +90,32 @@ enum EngineWrites {
         "state", "due_at", "started_at", "finished_at", "reason", "lease_owner", "lease_expires_at",
     ]
 
-    private static let insertRunSQL = """
+    private static let insertAttemptSQL = HotSQL("""
+        INSERT OR REPLACE INTO step_attempts
+        (step_id, run_id, number, compensation, started_at, finished_at, outcome, error, confirmation_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+
+    private static let finishAttemptSQL = HotSQL("""
+        UPDATE step_attempts SET finished_at = ?, outcome = ?, error = ?, confirmation_id = ?
+        WHERE run_id = ? AND step_id = ? AND compensation = ? AND number = ?
+        """)
+
+    private static let insertRunSQL = HotSQL("""
         INSERT INTO runs (id, kind, employee_id, employee, requested_by, event_id, tier_names, created_at,
         \(mutableRunColumns.joined(separator: ", ")))
         VALUES (\(Array(repeating: "?", count: 8 + mutableRunColumns.count).joined(separator: ", ")))
-        """
+        """)
 
-    private static let updateRunSQL = """
+    private static let updateRunSQL = HotSQL("""
         UPDATE runs SET \(mutableRunColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
-        """
+        """)
+
+    private static let insertPlanSQL = HotSQL("INSERT INTO run_plans (run_id, steps) VALUES (?, ?)")
 
     /// The run's row and its plan's row (the steps' states are written one by one, by the caller).
-    private static func insertRun(_ run: Run, encoded: EncodedRun, in db: Database) throws {
-        try db.executeHot(sql: insertRunSQL) { values in
+    private static func insertRun(_ run: Run, encoded: EncodedRun, statements: HotStatements) throws {
+        try statements.execute(insertRunSQL) { values in
             values.add(run.id.rawValue)
             values.add(run.kind.rawValue)
             values.add(run.employee.id)
@@ -116,7 +126,7 @@ enum EngineWrites {
             values.add(run.createdAt)
             bindMutableColumns(of: run, to: &values)
         }
-        try db.executeHot(sql: "INSERT INTO run_plans (run_id, steps) VALUES (?, ?)") { values in
+        try statements.execute(insertPlanSQL) { values in
             values.add(run.id.rawValue)
             values.add(encoded.plan)
         }
@@ -139,20 +149,20 @@ enum EngineWrites {
         "compensation_confirmation_id",
     ]
 
-    private static let insertStepStateSQL = """
+    private static let insertStepStateSQL = HotSQL("""
         INSERT INTO step_states (run_id, idx, tier, \(mutableColumns.joined(separator: ", ")))
         VALUES (\(Array(repeating: "?", count: 3 + mutableColumns.count).joined(separator: ", ")))
-        """
+        """)
 
     /// `?18`: the expected state, when the update is conditional; a ready step is stored as pending.
-    private static let updateStepSQL = """
+    private static let updateStepSQL = HotSQL("""
         UPDATE step_states SET \(mutableColumns.map { "\($0) = ?" }.joined(separator: ", "))
         WHERE run_id = ? AND idx = ? AND (?18 IS NULL OR state = ?18 OR (?18 = 'ready' AND state = 'pending'))
-        """
+        """)
 
     /// The step's narrow state row; its plan is in the run's `run_plans` row.
-    private static func insertStepState(_ step: Step, in db: Database) throws {
-        try db.executeHot(sql: insertStepStateSQL) { values in
+    private static func insertStepState(_ step: Step, statements: HotStatements) throws {
+        try statements.execute(insertStepStateSQL) { values in
             values.add(step.runID.rawValue)
             values.add(step.index)
             values.add(step.tier)
@@ -160,8 +170,8 @@ enum EngineWrites {
         }
     }
 
-    private static func updateStep(_ step: StepStateRow, expecting: StepState?, in db: Database) throws {
-        let changed = try db.executeHot(sql: updateStepSQL) { values in
+    private static func updateStep(_ step: StepStateRow, expecting: StepState?, statements: HotStatements) throws {
+        let changed = try statements.execute(updateStepSQL) { values in
             bindMutableColumns(of: step, to: &values)
             values.add(step.runID.rawValue)
             values.add(step.index)

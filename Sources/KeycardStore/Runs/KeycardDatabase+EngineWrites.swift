@@ -15,9 +15,10 @@ extension KeycardDatabase {
         struct GroupFailed: Error {}
         do {
             try db.inSavepoint {
+                let statements = HotStatements(db)
                 var audit = AuditAppender()
                 do {
-                    for group in groups { try EngineWrites.apply(group, in: db, audit: &audit) }
+                    for group in groups { try EngineWrites.apply(group, in: db, statements: statements, audit: &audit) }
                 } catch {
                     throw GroupFailed()
                 }
@@ -33,12 +34,13 @@ extension KeycardDatabase {
     private static func applyOneByOne(_ groups: [[EngineChange]], in db: Database) throws -> [EngineChangeResult] {
         var results: [EngineChangeResult] = []
         results.reserveCapacity(groups.count)
+        let statements = HotStatements(db)
         var audit = AuditAppender()
         for group in groups {
             let auditBefore = audit
             do {
                 try db.inSavepoint {
-                    try EngineWrites.apply(group, in: db, audit: &audit)
+                    try EngineWrites.apply(group, in: db, statements: statements, audit: &audit)
                     return .commit
                 }
                 results.append(.applied)
