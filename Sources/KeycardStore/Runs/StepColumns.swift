@@ -15,7 +15,6 @@ enum StepColumns {
         return CanonicalJSONWriter.bytes(capacity: 320 * steps.count + 2) { writer in
             writer.list(zip(steps, approvals)) { writer, planned in
                 let (step, approval) = planned
-                let derivedID = StepID(run: step.runID, index: step.index)
                 writer.open("{")
                 writer.key("action")
                 writer.string(step.action)
@@ -33,11 +32,11 @@ enum StepColumns {
                 writer.list(step.dependencies) { writer, dependency in
                     if let index = indexes[dependency] { writer.integer(Int64(index)) } else { writer.string(dependency.rawValue) }
                 }
-                if step.id != derivedID {
+                if !isDerived(step.id.rawValue, of: step) {
                     writer.key("id")
                     writer.string(step.id.rawValue)
                 }
-                if step.idempotencyKey != derivedID.rawValue {
+                if !isDerived(step.idempotencyKey, of: step) {
                     writer.key("idempotency_key")
                     writer.string(step.idempotencyKey)
                 }
@@ -63,12 +62,16 @@ enum StepColumns {
     static func idsAreDerived(_ steps: [Step]) -> Bool {
         let indexes = Set(steps.map(\.index))
         return steps.allSatisfy { step in
-            derivedIndex(step.id.rawValue, run: step.runID) == step.index
-                && step.idempotencyKey == step.id.rawValue
+            isDerived(step.id.rawValue, of: step) && isDerived(step.idempotencyKey, of: step)
                 && step.dependencies.allSatisfy { dependency in
                     derivedIndex(dependency.rawValue, run: step.runID).map(indexes.contains) ?? false
                 }
         }
+    }
+
+    /// Whether `text` is the id `StepID(run:index:)` gives the step: what `plan` leaves out.
+    private static func isDerived(_ text: String, of step: Step) -> Bool {
+        derivedIndex(text, run: step.runID) == step.index
     }
 
     /// The index in `text` if it is `<run>/s<index>` (as `StepID(run:index:)` writes it), read without building it.
