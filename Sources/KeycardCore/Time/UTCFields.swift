@@ -24,9 +24,26 @@ public struct UTCFields: Sendable, Hashable {
 
     /// Appends `value` in decimal, zero-padded to `width` figures.
     public static func append(_ value: Int64, width: Int, to text: inout [UInt8]) {
-        let figures = String(value).utf8
-        text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - figures.count)))
-        text.append(contentsOf: figures)
+        guard value >= 0 else {
+            let figures = String(value).utf8
+            text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - figures.count)))
+            text.append(contentsOf: figures)
+            return
+        }
+        var count = 1
+        var rest = value / 10
+        while rest > 0 {
+            count += 1
+            rest /= 10
+        }
+        text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - count)))
+        let end = text.count + count
+        text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        var remaining = value
+        for position in stride(from: end - 1, through: end - count, by: -1) {
+            text[position] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            remaining /= 10
+        }
     }
 
     private static func floorDivide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {

@@ -143,14 +143,19 @@ public struct AuditRecord: Sendable, Hashable, Codable {
 
     /// SHA-256 of `bytes` in lowercase hex.
     fileprivate static func hexDigest(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
+        func digit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10 }
+        var hasher = SHA256()
+        bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        let digest = hasher.finalize()
+        return digest.withUnsafeBytes { digest in
+            String(unsafeUninitializedCapacity: 2 * digest.count) { hex in
+                for (offset, byte) in digest.enumerated() {
+                    hex[2 * offset] = digit(byte >> 4)
+                    hex[2 * offset + 1] = digit(byte & 0x0F)
+                }
+                return 2 * digest.count
+            }
         }
-        return String(decoding: hex, as: UTF8.self)
     }
 
     /// One JSON-lines line: the canonical form plus `hash`.

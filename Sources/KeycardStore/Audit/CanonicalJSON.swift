@@ -37,7 +37,7 @@ public enum CanonicalJSON: Sendable, Hashable {
         case .object(let members):
             writer.open("{")
             for key in CanonicalJSONWriter.sortedKeys(members) {
-                writer.key(key)
+                writer.key(text: key)
                 members[key]!.write(to: &writer)
             }
             writer.close("}")
@@ -83,10 +83,23 @@ struct CanonicalJSONWriter {
     }
 
     /// `"name":`, preceded by a comma unless it is the object's first member.
-    mutating func key(_ name: String) {
+    mutating func key(text name: String) {
         separate()
         string(name)
         bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// `key(text:)` for a key the code spells out, copied as is: it has nothing to escape (checked in debug builds).
+    mutating func key(_ name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { name in
+            assert(!name.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+            bytes.append(contentsOf: name)
+        }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        atStart = false
     }
 
     mutating func null() {
@@ -112,7 +125,7 @@ struct CanonicalJSONWriter {
     mutating func stringObject(_ members: [String: String]) {
         open("{")
         for key in Self.sortedKeys(members) {
-            self.key(key)
+            self.key(text: key)
             string(members[key]!)
         }
         close("}")

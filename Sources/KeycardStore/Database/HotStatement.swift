@@ -100,10 +100,9 @@ extension Database {
     @discardableResult
     func executeHot(_ statement: Statement, _ bind: (inout HotBindings) throws -> Void) throws -> Int {
         let handle = statement.sqliteStatement
-        defer {
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-        }
+        // No `sqlite3_clear_bindings`: every parameter is bound again below (checked), and a text parameter's
+        // previous buffer is then reused instead of freed and allocated anew.
+        defer { sqlite3_reset(handle) }
         var bindings = HotBindings(handle: handle)
         try bind(&bindings)
         let expected = sqlite3_bind_parameter_count(handle)

@@ -11,7 +11,7 @@ enum EmployeeColumn {
             writer.key("attributes")
             writer.open("{")
             for name in CanonicalJSONWriter.sortedKeys(employee.attributes) {
-                writer.key(name)
+                writer.key(text: name)
                 write(employee.attributes[name]!, to: &writer)
             }
             writer.close("}")

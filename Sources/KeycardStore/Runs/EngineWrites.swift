@@ -22,7 +22,10 @@ enum EngineWrites {
         switch change {
         case .insertRun(let run, let steps, let approvals, let encoded):
             try insertRun(run, encoded: encoded, statements: statements)
-            for step in steps { try insertStepState(step, statements: statements) }
+            // By index: `for step in steps` would copy each whole `Step` (its plan's fields retained and released).
+            for index in steps.indices {
+                try insertStepState(StepStateRow(steps[index]), tier: steps[index].tier, statements: statements)
+            }
             for approval in approvals { try saveApproval(approval, in: db) }
         case .updateRun(let run):
             try statements.execute(updateRunSQL) { values in
@@ -161,12 +164,12 @@ enum EngineWrites {
         """)
 
     /// The step's narrow state row; its plan is in the run's `run_plans` row.
-    private static func insertStepState(_ step: Step, statements: HotStatements) throws {
+    private static func insertStepState(_ step: StepStateRow, tier: Int, statements: HotStatements) throws {
         try statements.execute(insertStepStateSQL) { values in
             values.add(step.runID.rawValue)
             values.add(step.index)
-            values.add(step.tier)
-            bindMutableColumns(of: StepStateRow(step), to: &values)
+            values.add(tier)
+            bindMutableColumns(of: step, to: &values)
         }
     }
 
