@@ -64,7 +64,7 @@ extension Executor {
             } else if !attempt.isImpliedByItsStep {
                 changes.append(.insertAttempt(attempt, runID: ref.run))
             }
-            changes += tracker.changes(for: progress)
+            tracker.append(changesFor: progress, to: &changes)
             if let result {
                 changes.append(.audit(Self.evidence(
                     for: ref.index, in: tracker, compensation: ref.compensation, result: result, at: now)))

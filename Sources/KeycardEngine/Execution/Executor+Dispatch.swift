@@ -9,20 +9,21 @@ extension Executor {
     func dispatch(now: Date, group: inout DiscardingTaskGroup) {
         // A copy of the keys: iterating `gates.keys` while mutating a gate would copy its whole queue each time.
         for system in Array(gates.keys) {
-            while let ref = gates[system]?.queue.first {
+            // The gate is found by its index, once per step: `gates[system]?.…` hashed the name on every use, and
+            // reading a field through it copied the whole gate.
+            while let gate = gates.index(forKey: system), let ref = gates.values[gate].queue.first {
                 guard let state = withTracker(ref.run, { $0.steps[ref.index].state }),
                       state == (ref.compensation ? .compensating : .ready)
                 else {
-                    _ = gates[system]?.queue.popFirst()
+                    gates.values[gate].queue.removeFirst()
                     _ = withTracker(ref.run) { $0.queued.remove(ref.index) }
                     forgetIfFinished(ref.run)
                     continue
                 }
-                guard let limits = gates[system]?.limits,
-                      pacer.nextConforming(system: system, limits: limits, now: now) <= now,
-                      gates[system]?.tryStart(now: now) == true
+                guard pacer.nextConforming(system: system, limits: gates.values[gate].limits, now: now) <= now,
+                      gates.values[gate].tryStart(now: now)
                 else { break }
-                _ = gates[system]?.queue.popFirst()
+                gates.values[gate].queue.removeFirst()
                 start(ref, now: now, group: &group)
             }
         }
@@ -46,21 +47,27 @@ extension Executor {
             tracker.steps[ref.index].nextAttemptAt = nil
             tracker.steps[ref.index].leaseOwner = owner
             tracker.steps[ref.index].leaseExpiresAt = leaseUntil
-            let step = tracker.steps[ref.index]
+            // Field by field: a copy of the whole step would retain (and then release) every field of its plan.
+            let stepID = tracker.steps[ref.index].id
+            let action = tracker.steps[ref.index].action
+            let idempotencyKey = tracker.steps[ref.index].idempotencyKey
             let attempt = StepAttempt(
-                stepID: step.id, number: number, compensation: ref.compensation, startedAt: now, outcome: .running)
+                stepID: stepID, number: number, compensation: ref.compensation, startedAt: now, outcome: .running)
             let request = AdapterRequest(
-                system: step.system, action: ref.compensation ? (step.compensation ?? step.action) : step.action,
-                employee: tracker.run.employee, parameters: step.parameters,
-                idempotencyKey: ref.compensation ? step.idempotencyKey + "/undo" : step.idempotencyKey)
+                system: tracker.steps[ref.index].system,
+                action: ref.compensation ? (tracker.steps[ref.index].compensation ?? action) : action,
+                employee: tracker.run.employee, parameters: tracker.steps[ref.index].parameters,
+                idempotencyKey: ref.compensation ? idempotencyKey + "/undo" : idempotencyKey)
             let recorded = ref.compensation || repeatable[request.system]?.contains(request.action) != true
             var changes: [EngineChange] = []
             if recorded {
-                changes = [.updateStep(step, expecting: expecting), .insertAttempt(attempt, runID: ref.run)]
+                changes = [
+                    .updateStep(tracker.steps[ref.index], expecting: expecting), .insertAttempt(attempt, runID: ref.run),
+                ]
             } else {
                 tracker.unrecordedStarts[ref.index] = number
             }
-            var events: [RunEvent] = [.stepChanged(step.id, step.state)]
+            var events: [RunEvent] = [.stepChanged(stepID, tracker.steps[ref.index].state)]
             if tracker.run.state != .running && tracker.run.state != .rollingBack {
                 tracker.run.state = .running
                 tracker.run.startedAt = tracker.run.startedAt ?? now

@@ -26,7 +26,8 @@ struct RunTracker {
 
     init(_ stored: StoredRun) {
         run = stored.run
-        steps = stored.steps.sorted { $0.index < $1.index }
+        let ordered = stored.steps.indices.dropFirst().allSatisfy { stored.steps[$0 - 1].index < stored.steps[$0].index }
+        steps = ordered ? stored.steps : stored.steps.sorted { $0.index < $1.index }
         let positions = Dictionary(uniqueKeysWithValues: steps.enumerated().map { ($1.id, $0) })
         dependencies = steps.map { $0.dependencies.compactMap { positions[$0] } }
         var dependants = Array(repeating: [Int](), count: steps.count)
@@ -299,8 +300,16 @@ struct RunTracker {
 
     /// The store changes for what `progress` says changed.
     func changes(for progress: Progress) -> [EngineChange] {
-        var changes: [EngineChange] = progress.impliedAttempts.sorted().compactMap { index in
-            StepAttempt.implied(by: steps[index]).map { .insertAttempt($0, runID: run.id) }
+        var changes: [EngineChange] = []
+        append(changesFor: progress, to: &changes)
+        return changes
+    }
+
+    /// `changes(for:)`, appended to `changes` (the list a completion has begun).
+    func append(changesFor progress: Progress, to changes: inout [EngineChange]) {
+        changes.reserveCapacity(changes.count + progress.impliedAttempts.count + progress.steps.count + 2)
+        for index in progress.impliedAttempts.sorted() {
+            if let attempt = StepAttempt.implied(by: steps[index]) { changes.append(.insertAttempt(attempt, runID: run.id)) }
         }
         for index in progress.steps.sorted() where !(progress.readied.contains(index) && steps[index].state == .ready) {
             changes.append(.updateStep(steps[index], expecting: nil))
@@ -309,7 +318,6 @@ struct RunTracker {
             if let approval = approvals[index] { changes.append(.saveApproval(approval)) }
         }
         if progress.run { changes.append(.updateRun(run)) }
-        return changes
     }
 
     func events(for progress: Progress) -> [RunEvent] {
