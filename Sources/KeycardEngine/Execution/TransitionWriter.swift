@@ -69,7 +69,7 @@ final class TransitionWriter: Sendable {
     /// Queues the changes now (one run's changes commit in the order of these calls); the ticket tells when they are
     /// durable.
     func enqueue(_ changes: [EngineChange]) -> CommitTicket {
-        let ticket = CommitTicket { [weak self] in self?.hurry() }
+        let ticket = CommitTicket(writer: self)
         let footprint = GroupFootprint(changes)
         let runsChanged = changes.compactMap { change -> RunID? in
             guard case .updateRun(let run) = change else { return nil }
@@ -121,7 +121,7 @@ final class TransitionWriter: Sendable {
     }
 
     /// Someone waits for a queued group: commit what is queued without delay.
-    private func hurry() {
+    fileprivate func hurry() {
         let ring = state.withLock { state -> Bool in
             state.hurried = true
             return wake(&state)
@@ -241,27 +241,32 @@ final class CommitTicket: Sendable {
     private struct State: Sendable {
         var result: EngineChangeResult?
         var waiters: [CheckedContinuation<EngineChangeResult, Never>] = []
-        var callbacks: [@Sendable (EngineChangeResult) -> Void] = []
+        /// The first callback (a group has one, the executor's, nearly always), then any others: no list to allocate.
+        var callback: (@Sendable (EngineChangeResult) -> Void)?
+        var moreCallbacks: [@Sendable (EngineChangeResult) -> Void] = []
     }
 
     private let state = Mutex(State())
-    /// Asks the writer to commit without delay: called when somebody starts waiting for the group.
-    private let hurry: @Sendable () -> Void
+    /// Asked to commit without delay when somebody starts waiting for the group. Held strongly: the writer's queue
+    /// holds the ticket only until the group is written, so the two do not keep each other alive.
+    private let writer: TransitionWriter?
 
-    init(hurry: @escaping @Sendable () -> Void = {}) {
-        self.hurry = hurry
+    init(writer: TransitionWriter? = nil) {
+        self.writer = writer
     }
 
     func resolve(_ result: EngineChangeResult) {
-        let (waiters, callbacks) = state.withLock { state in
+        let (waiters, callback, moreCallbacks) = state.withLock { state in
             state.result = result
             defer {
                 state.waiters = []
-                state.callbacks = []
+                state.callback = nil
+                state.moreCallbacks = []
             }
-            return (state.waiters, state.callbacks)
+            return (state.waiters, state.callback, state.moreCallbacks)
         }
-        for callback in callbacks { callback(result) }
+        callback?(result)
+        for callback in moreCallbacks { callback(result) }
         for waiter in waiters { waiter.resume(returning: result) }
     }
 
@@ -274,7 +279,7 @@ final class CommitTicket: Sendable {
     func onResult(_ body: @escaping @Sendable (EngineChangeResult) -> Void) {
         let ready = state.withLock { state -> EngineChangeResult? in
             if let result = state.result { return result }
-            state.callbacks.append(body)
+            if state.callback == nil { state.callback = body } else { state.moreCallbacks.append(body) }
             return nil
         }
         if let ready { body(ready) }
@@ -291,7 +296,7 @@ final class CommitTicket: Sendable {
             if let ready {
                 continuation.resume(returning: ready)
             } else {
-                hurry()
+                writer?.hurry()
             }
         }
     }
