@@ -8,6 +8,7 @@ enum RunFactory {
     static func make(plan: RunPlan, requestedBy: String, eventID: String?, configuration: EngineConfiguration, now: Date) -> StoredRun {
         let id = newRunID(now: now)
         var steps: [Step] = []
+        steps.reserveCapacity(plan.steps.count)
         var approvals: [Approval] = []
         for planned in plan.steps {
             let stepID = StepID(run: id, index: planned.index)

@@ -13,7 +13,8 @@ enum EngineWrites {
     static func apply(
         _ group: [EngineChange], in db: Database, statements: HotStatements, audit: inout AuditAppender
     ) throws {
-        for change in group { try apply(change, in: db, statements: statements, audit: &audit) }
+        // By index: `for change in group` copies each change (retaining all it holds) before applying it.
+        for index in group.indices { try apply(group[index], in: db, statements: statements, audit: &audit) }
     }
 
     static func apply(
