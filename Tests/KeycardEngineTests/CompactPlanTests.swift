@@ -28,7 +28,10 @@ struct CompactPlanTests {
         #expect(inserted.map(\.isApplied) == [true])
 
         let json = try #require(try database.pool.read { db in
-            try String.fetchOne(db, sql: "SELECT steps FROM run_plans WHERE run_id = ?", arguments: [stored.run.id.rawValue])
+            try String.fetchOne(db, sql: """
+                SELECT coalesce(p.steps, b.steps) FROM run_plans p LEFT JOIN plan_bodies b ON b.key = p.plan_key
+                WHERE p.run_id = ?
+                """, arguments: [stored.run.id.rawValue])
         })
         #expect(!json.contains("\"id\"") && !json.contains("null") && !json.contains("/s"), "\(json)")
         #expect(json.components(separatedBy: "\"idempotency_key\":\"carried-over-key\"").count == 2)
@@ -51,15 +54,52 @@ struct CompactPlanTests {
         let memo = PlanEncodingMemo()
         let first = make(), second = make()
         #expect(first.run.id != second.run.id)
-        let firstBytes = try EncodedRun(run: first.run, steps: first.steps, memo: memo).plan
+        let firstBytes = try EncodedRun(run: first.run, steps: first.steps, memo: memo).plan.bytes
         #expect(firstBytes == (try StepColumns.plan(first.steps)))
-        #expect(try EncodedRun(run: second.run, steps: second.steps, memo: memo).plan == StepColumns.plan(second.steps))
+        #expect(try EncodedRun(run: second.run, steps: second.steps, memo: memo).plan.bytes == StepColumns.plan(second.steps))
 
         var carried = make()
         carried.steps[2].idempotencyKey = "carried-over-key"
-        let carriedBytes = try EncodedRun(run: carried.run, steps: carried.steps, memo: memo).plan
-        #expect(carriedBytes == (try StepColumns.plan(carried.steps)))
-        #expect(carriedBytes != firstBytes)
-        #expect(try EncodedRun(run: second.run, steps: second.steps, memo: memo).plan == firstBytes)
+        let carriedPlan = try EncodedRun(run: carried.run, steps: carried.steps, memo: memo).plan
+        #expect(carriedPlan.bytes == (try StepColumns.plan(carried.steps)))
+        #expect(carriedPlan.bytes != firstBytes && carriedPlan.sharedKey == nil)
+        #expect(try EncodedRun(run: second.run, steps: second.steps, memo: memo).plan.bytes == firstBytes)
+    }
+
+    @Test("runs made from one plan store one body under its hash; a run with ids of its own keeps its plan in its row")
+    func sharedBodies() throws {
+        let harness = try EngineHarness()
+        let plan = try harness.engine.preview(.joiner(Fixtures.sarah, grants: Fixtures.sarahGrants))
+        func make() -> StoredRun {
+            RunFactory.make(plan: plan, requestedBy: "test", eventID: nil, configuration: Fixtures.fastConfiguration, now: Date())
+        }
+        var runs = [make(), make(), make()]
+        runs[2].steps[1].idempotencyKey = "carried-over-key"
+        let memo = PlanEncodingMemo()
+        let database = harness.database.database
+        let groups: [[EngineChange]] = try runs.map { stored in
+            [.insertRun(stored.run, steps: stored.steps, approvals: stored.approvals,
+                        encoded: try EncodedRun(run: stored.run, steps: stored.steps, memo: memo))]
+        }
+        #expect(try database.applyEngineBatchSync(Array(groups[0...1])).allSatisfy(\.isApplied))
+        #expect(try database.applyEngineBatchSync([groups[2]]).allSatisfy(\.isApplied))
+
+        let (bodies, rows) = try database.pool.read { db in
+            (try Row.fetchAll(db, sql: "SELECT key, steps FROM plan_bodies"),
+             try Row.fetchAll(db, sql: "SELECT run_id, steps, plan_key FROM run_plans ORDER BY run_id"))
+        }
+        let body = try #require(bodies.first)
+        #expect(bodies.count == 1)
+        #expect((body["key"] as String) == SHA256Hex.digest(Array((body["steps"] as String).utf8)))
+        let byRun = Dictionary(uniqueKeysWithValues: rows.map { ($0["run_id"] as String, $0) })
+        for shared in runs[0...1] {
+            let row = try #require(byRun[shared.run.id.rawValue])
+            #expect((row["plan_key"] as String?) == (body["key"] as String) && (row["steps"] as String?) == nil)
+        }
+        let own = try #require(byRun[runs[2].run.id.rawValue])
+        #expect((own["plan_key"] as String?) == nil && (own["steps"] as String?)?.contains("carried-over-key") == true)
+        for stored in runs {
+            #expect(try database.runDetail(id: stored.run.id)?.steps == stored.steps)
+        }
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 import KeycardCore
@@ -138,24 +137,7 @@ public struct AuditRecord: Sendable, Hashable, Codable {
 
     /// The SHA-256 of this record's canonical form, whatever `hash` says.
     public func computedHash() -> String {
-        Self.hexDigest(canonicalBytes)
-    }
-
-    /// SHA-256 of `bytes` in lowercase hex.
-    fileprivate static func hexDigest(_ bytes: [UInt8]) -> String {
-        func digit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10 }
-        var hasher = SHA256()
-        bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        let digest = hasher.finalize()
-        return digest.withUnsafeBytes { digest in
-            String(unsafeUninitializedCapacity: 2 * digest.count) { hex in
-                for (offset, byte) in digest.enumerated() {
-                    hex[2 * offset] = digit(byte >> 4)
-                    hex[2 * offset + 1] = digit(byte & 0x0F)
-                }
-                return 2 * digest.count
-            }
-        }
+        SHA256Hex.digest(canonicalBytes)
     }
 
     /// One JSON-lines line: the canonical form plus `hash`.
@@ -242,7 +224,7 @@ struct AuditRow {
         var record = AuditRecord(unhashed: entry, sequence: sequence, prevHash: prevHash)
         parametersJSON = record.parametersJSON
         justificationJSON = record.justificationJSON
-        record.hash = AuditRecord.hexDigest(
+        record.hash = SHA256Hex.digest(
             record.canonicalBytes(parametersJSON: parametersJSON, justificationJSON: justificationJSON))
         self.record = record
     }

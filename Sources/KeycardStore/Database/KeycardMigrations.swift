@@ -11,6 +11,7 @@ public enum KeycardMigrations {
         EngineHotPathMigrations.register(in: &migrator)
         StepPlanMigrations.register(in: &migrator)
         CompactPlanMigrations.register(in: &migrator)
+        SharedPlanMigrations.register(in: &migrator)
         return migrator
     }
 

@@ -5,7 +5,7 @@ import KeycardCore
 public struct EncodedRun: Sendable {
     let employee: String
     let tierNames: String
-    let plan: [UInt8]
+    let plan: EncodedPlan
 
     /// Encodes what never changes once planned: the state columns are written from the steps as they are committed.
     /// With `memo`, the plan is encoded once for every run made from the same plan.
@@ -14,6 +14,6 @@ public struct EncodedRun: Sendable {
         tierNames = String(decoding: CanonicalJSONWriter.bytes(capacity: 64) { writer in
             writer.list(run.tierNames) { writer, name in writer.string(name) }
         }, as: UTF8.self)
-        plan = try memo?.plan(steps) ?? StepColumns.plan(steps)
+        plan = try memo?.plan(steps) ?? EncodedPlan(steps)
     }
 }

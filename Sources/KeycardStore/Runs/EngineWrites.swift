@@ -116,8 +116,11 @@ enum EngineWrites {
         """)
 
     private static let insertPlanSQL = HotSQL("INSERT INTO run_plans (run_id, steps) VALUES (?, ?)")
+    private static let insertSharedPlanSQL = HotSQL("INSERT OR IGNORE INTO plan_bodies (key, steps) VALUES (?, ?)")
+    private static let insertPlanReferenceSQL = HotSQL("INSERT INTO run_plans (run_id, plan_key) VALUES (?, ?)")
 
-    /// The run's row and its plan's row (the steps' states are written one by one, by the caller).
+    /// The run's row and its plan: with the run, or as a reference to the body it shares with the runs of the same
+    /// plan (written by the first of them). The steps' states are written one by one, by the caller.
     private static func insertRun(_ run: Run, encoded: EncodedRun, statements: HotStatements) throws {
         try statements.execute(insertRunSQL) { values in
             values.add(run.id.rawValue)
@@ -130,9 +133,20 @@ enum EngineWrites {
             values.add(run.createdAt)
             bindMutableColumns(of: run, to: &values)
         }
-        try statements.execute(insertPlanSQL) { values in
+        guard let key = encoded.plan.sharedKey else {
+            try statements.execute(insertPlanSQL) { values in
+                values.add(run.id.rawValue)
+                values.add(encoded.plan.bytes)
+            }
+            return
+        }
+        try statements.execute(insertSharedPlanSQL) { values in
+            values.add(key)
+            values.add(encoded.plan.bytes)
+        }
+        try statements.execute(insertPlanReferenceSQL) { values in
             values.add(run.id.rawValue)
-            values.add(encoded.plan)
+            values.add(key)
         }
     }
 
