@@ -19,6 +19,27 @@ struct AuditChainTests {
         #expect(try fixture.database.verifyAudit() == .ok(count: 5, headHash: records[4].hash))
     }
 
+    @Test("hashes are stored as their 32 bytes; rows whose hashes are stored as hex text read and verify the same")
+    func hashesStoredAsBytes() throws {
+        let fixture = try AuditFixture(count: 4)
+        let written = try fixture.database.auditTail(limit: 10)
+        let storage = try fixture.database.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT typeof(prev_hash) AS p, typeof(hash) AS h, length(hash) AS n FROM audit_records")
+        }
+        #expect(storage.allSatisfy { ($0["p"] as String) == "blob" && ($0["h"] as String) == "blob" && ($0["n"] as Int) == 32 })
+        try fixture.database.pool.write { db in
+            try db.execute(sql: "UPDATE audit_records SET prev_hash = lower(hex(prev_hash)), hash = lower(hex(hash)) WHERE sequence <= 2")
+        }
+        let mixed = try fixture.database.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT typeof(hash) FROM audit_records ORDER BY sequence")
+        }
+        #expect(mixed == ["text", "text", "blob", "blob"])
+        #expect(try fixture.database.auditTail(limit: 10) == written)
+        #expect(try fixture.database.verifyAudit() == .ok(count: 4, headHash: written[3].hash))
+        try fixture.database.appendAudit(AuditFixture.entry(5))
+        #expect(try fixture.database.verifyAudit().isOK)
+    }
+
     @Test func emptyTrailVerifies() throws {
         let fixture = try AuditFixture(count: 0)
         #expect(try fixture.database.verifyAudit() == .ok(count: 0, headHash: AuditRecord.genesisHash))

@@ -163,8 +163,8 @@ public struct AuditRecord: Sendable, Hashable, Codable {
         confirmationID = row["confirmation_id"]
         actor = row["actor"]
         detail = row["detail"]
-        prevHash = row["prev_hash"]
-        hash = row["hash"]
+        prevHash = Self.hashText(row["prev_hash"])
+        hash = Self.hashText(row["hash"])
     }
 
     private static let insertSQL = HotSQL("""
@@ -189,8 +189,26 @@ public struct AuditRecord: Sendable, Hashable, Codable {
             values.add(confirmationID)
             values.add(actor)
             values.add(detail)
-            values.add(prevHash)
-            values.add(hash)
+            Self.bindHash(prevHash, to: &values)
+            Self.bindHash(hash, to: &values)
+        }
+    }
+
+    /// A hash is stored as its 32 bytes (a record is ~300 bytes, and its two hashes in hex were 128 of them); what
+    /// is not lowercase hex is stored as written. Reading accepts both (`hashText`), so rows written as text
+    /// before stay readable and verifiable.
+    private static func bindHash(_ hash: String, to values: inout HotBindings) {
+        if let bytes = SHA256Hex.bytes(hex: hash) { values.add(blob: bytes) } else { values.add(hash) }
+    }
+
+    /// A stored hash in lowercase hex, whether it is stored as bytes or as text.
+    private static func hashText(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .blob(let data): SHA256Hex.hex(data)
+        case .string(let text): text
+        case .int64(let number): String(number)
+        case .double(let number): String(number)
+        case .null: ""
         }
     }
 }

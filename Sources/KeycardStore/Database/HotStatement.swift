@@ -61,6 +61,14 @@ struct HotBindings {
         value.withUnsafeBufferPointer { bytes in bindText(bytes) }
     }
 
+    /// Binds `value` as a BLOB.
+    mutating func add(blob value: [UInt8]) {
+        index += 1
+        value.withUnsafeBytes { bytes in
+            _ = sqlite3_bind_blob(handle, index, bytes.baseAddress, Int32(bytes.count), Self.transient)
+        }
+    }
+
     /// Binds UTF-8 text at the current index (an empty buffer binds `''`, never NULL).
     private func bindText(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else {
