@@ -5,14 +5,18 @@ import GRDB
 struct AuditAppender {
     /// The head after the last append; nil until something is appended.
     private var head: AuditHead?
+    /// The head's hash as bytes, as the next record stores it (not read back from its hex for every record).
+    private var headHashBytes: [UInt8]?
 
     @discardableResult
     mutating func append(_ entry: AuditEntry, statements: HotStatements) throws -> AuditRecord {
         let current = try head ?? AuditHead.fetch(statements.db)
             ?? AuditHead(count: 0, sequence: 0, hash: AuditRecord.genesisHash)
-        let row = AuditRow(entry: entry, sequence: current.sequence + 1, prevHash: current.hash)
+        let row = AuditRow(
+            entry: entry, sequence: current.sequence + 1, prevHash: current.hash, prevHashBytes: headHashBytes)
         try row.insert(statements)
         head = AuditHead(count: current.count + 1, sequence: row.record.sequence, hash: row.record.hash)
+        headHashBytes = row.hashBytes
         return row.record
     }
 

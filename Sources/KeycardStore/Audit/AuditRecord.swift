@@ -173,7 +173,10 @@ public struct AuditRecord: Sendable, Hashable, Codable {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
 
-    fileprivate func insert(_ statements: HotStatements, parametersJSON: [UInt8], justificationJSON: [UInt8]) throws {
+    fileprivate func insert(
+        _ statements: HotStatements, parametersJSON: [UInt8], justificationJSON: [UInt8], prevHashBytes: [UInt8]?,
+        hashBytes: [UInt8]
+    ) throws {
         try statements.execute(Self.insertSQL) { values in
             values.add(sequence)
             values.add(timestamp)
@@ -189,16 +192,12 @@ public struct AuditRecord: Sendable, Hashable, Codable {
             values.add(confirmationID)
             values.add(actor)
             values.add(detail)
-            Self.bindHash(prevHash, to: &values)
-            Self.bindHash(hash, to: &values)
+            // A hash is stored as its 32 bytes (a record is ~300 bytes, and its two hashes in hex were 128 of them);
+            // a previous hash that is not lowercase hex is stored as written. Reading accepts both (`hashText`), so
+            // rows written as text before stay readable and verifiable.
+            if let prevHashBytes { values.add(blob: prevHashBytes) } else { values.add(prevHash) }
+            values.add(blob: hashBytes)
         }
-    }
-
-    /// A hash is stored as its 32 bytes (a record is ~300 bytes, and its two hashes in hex were 128 of them); what
-    /// is not lowercase hex is stored as written. Reading accepts both (`hashText`), so rows written as text
-    /// before stay readable and verifiable.
-    private static func bindHash(_ hash: String, to values: inout HotBindings) {
-        if let bytes = SHA256Hex.bytes(hex: hash) { values.add(blob: bytes) } else { values.add(hash) }
     }
 
     /// A stored hash in lowercase hex, whether it is stored as bytes or as text.
@@ -232,22 +231,31 @@ public struct AuditPolicyReference: Sendable, Hashable, Codable {
     }
 }
 
-/// A record being appended with its two JSON columns, encoded once for both its hash and its row.
+/// A record being appended with its two JSON columns, encoded once for both its hash and its row, and its hashes'
+/// bytes as stored.
 struct AuditRow {
     let record: AuditRecord
     private let parametersJSON: [UInt8]
     private let justificationJSON: [UInt8]
+    /// The record's hash as stored; the next record's `prevHashBytes`.
+    let hashBytes: [UInt8]
+    private let prevHashBytes: [UInt8]?
 
-    init(entry: AuditEntry, sequence: Int64, prevHash: String) {
+    /// `prevHashBytes`: `prevHash` as bytes when the caller has them (the row appended before), else read from it.
+    init(entry: AuditEntry, sequence: Int64, prevHash: String, prevHashBytes: [UInt8]? = nil) {
         var record = AuditRecord(unhashed: entry, sequence: sequence, prevHash: prevHash)
         parametersJSON = record.parametersJSON
         justificationJSON = record.justificationJSON
-        record.hash = SHA256Hex.digest(
+        hashBytes = SHA256Hex.digestBytes(
             record.canonicalBytes(parametersJSON: parametersJSON, justificationJSON: justificationJSON))
+        record.hash = SHA256Hex.hex(hashBytes)
+        self.prevHashBytes = prevHashBytes ?? SHA256Hex.bytes(hex: prevHash)
         self.record = record
     }
 
     func insert(_ statements: HotStatements) throws {
-        try record.insert(statements, parametersJSON: parametersJSON, justificationJSON: justificationJSON)
+        try record.insert(
+            statements, parametersJSON: parametersJSON, justificationJSON: justificationJSON,
+            prevHashBytes: prevHashBytes, hashBytes: hashBytes)
     }
 }
