@@ -125,12 +125,16 @@ extension Executor {
     static func evidence(
         for index: Int, in tracker: RunTracker, compensation: Bool, result: String, at now: Date
     ) -> StepEvidence {
-        let step = tracker.steps[index]
+        // Field by field: a copy of the whole step would retain (and then release) every field of its plan.
+        let action = tracker.steps[index].action
         let approvers = tracker.approvals[index]?.decisions.filter(\.approved).map(\.by) ?? []
         return StepEvidence(
-            at: now, runID: tracker.run.id, stepID: step.id, employeeID: tracker.run.employee.id, system: step.system,
-            action: compensation ? (step.compensation ?? step.action) : step.action,
-            parameters: AuditRedaction.redact(step.parameters), justifications: step.justifications, approvers: approvers,
-            result: result, confirmationID: compensation ? step.compensationConfirmationID : step.confirmationID)
+            at: now, runID: tracker.run.id, stepID: tracker.steps[index].id, employeeID: tracker.run.employee.id,
+            system: tracker.steps[index].system,
+            action: compensation ? (tracker.steps[index].compensation ?? action) : action,
+            parameters: AuditRedaction.redact(tracker.steps[index].parameters),
+            justifications: tracker.steps[index].justifications, approvers: approvers, result: result,
+            confirmationID: compensation
+                ? tracker.steps[index].compensationConfirmationID : tracker.steps[index].confirmationID)
     }
 }

@@ -23,6 +23,7 @@ public enum EngineChange: Sendable {
 
 extension EngineChange {
     /// Saves the step's mutable columns (`saveStepState`).
+    @inlinable
     public static func updateStep(_ step: Step, expecting: StepState?) -> EngineChange {
         .saveStepState(StepStateRow(step), expecting: expecting)
     }

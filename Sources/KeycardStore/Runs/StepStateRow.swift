@@ -23,6 +23,9 @@ public struct StepStateRow: Sendable, Hashable {
     public var finishedAt: Date?
     public var compensationConfirmationID: String?
 
+    /// Inlinable: the engine builds one for every step it changes, and a call across the module boundary first copied
+    /// the whole `Step` (every field of its plan retained and released).
+    @inlinable
     public init(_ step: Step) {
         runID = step.runID
         index = step.index
