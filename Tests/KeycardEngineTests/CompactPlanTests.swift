@@ -48,17 +48,14 @@ struct CompactPlanTests {
     func encodingMemo() throws {
         let harness = try EngineHarness()
         let plan = try harness.engine.preview(.joiner(Fixtures.sarah, grants: Fixtures.sarahGrants))
-        func make() -> StoredRun {
-            RunFactory.make(plan: plan, requestedBy: "test", eventID: nil, configuration: Fixtures.fastConfiguration, now: Date())
-        }
         let memo = PlanEncodingMemo()
-        let first = make(), second = make()
+        let first = newRun(plan), second = newRun(plan)
         #expect(first.run.id != second.run.id)
         let firstBytes = try EncodedRun(run: first.run, steps: first.steps, memo: memo).plan.bytes
         #expect(firstBytes == (try StepColumns.plan(first.steps)))
         #expect(try EncodedRun(run: second.run, steps: second.steps, memo: memo).plan.bytes == StepColumns.plan(second.steps))
 
-        var carried = make()
+        var carried = newRun(plan)
         carried.steps[2].idempotencyKey = "carried-over-key"
         let carriedPlan = try EncodedRun(run: carried.run, steps: carried.steps, memo: memo).plan
         #expect(carriedPlan.bytes == (try StepColumns.plan(carried.steps)))
@@ -70,10 +67,7 @@ struct CompactPlanTests {
     func sharedBodies() throws {
         let harness = try EngineHarness()
         let plan = try harness.engine.preview(.joiner(Fixtures.sarah, grants: Fixtures.sarahGrants))
-        func make() -> StoredRun {
-            RunFactory.make(plan: plan, requestedBy: "test", eventID: nil, configuration: Fixtures.fastConfiguration, now: Date())
-        }
-        var runs = [make(), make(), make()]
+        var runs = [newRun(plan), newRun(plan), newRun(plan)]
         runs[2].steps[1].idempotencyKey = "carried-over-key"
         let memo = PlanEncodingMemo()
         let database = harness.database.database
@@ -101,5 +95,10 @@ struct CompactPlanTests {
         for stored in runs {
             #expect(try database.runDetail(id: stored.run.id)?.steps == stored.steps)
         }
+    }
+
+    /// A new run of `plan`, with its own run id.
+    private func newRun(_ plan: RunPlan) -> StoredRun {
+        RunFactory.make(plan: plan, requestedBy: "test", eventID: nil, configuration: Fixtures.fastConfiguration, now: Date())
     }
 }

@@ -249,9 +249,9 @@ final class CommitTicket: Sendable {
     private let state = Mutex(State())
     /// Asked to commit without delay when somebody starts waiting for the group. Held strongly: the writer's queue
     /// holds the ticket only until the group is written, so the two do not keep each other alive.
-    private let writer: TransitionWriter?
+    private let writer: TransitionWriter
 
-    init(writer: TransitionWriter? = nil) {
+    init(writer: TransitionWriter) {
         self.writer = writer
     }
 
@@ -296,7 +296,7 @@ final class CommitTicket: Sendable {
             if let ready {
                 continuation.resume(returning: ready)
             } else {
-                writer?.hurry()
+                writer.hurry()
             }
         }
     }

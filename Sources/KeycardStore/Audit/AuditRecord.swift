@@ -203,7 +203,7 @@ public struct AuditRecord: Sendable, Hashable, Codable {
     /// A stored hash in lowercase hex, whether it is stored as bytes or as text.
     private static func hashText(_ value: DatabaseValue) -> String {
         switch value.storage {
-        case .blob(let data): SHA256Hex.hex(data)
+        case .blob(let data): Hex.string(data)
         case .string(let text): text
         case .int64(let number): String(number)
         case .double(let number): String(number)
@@ -248,8 +248,8 @@ struct AuditRow {
         justificationJSON = record.justificationJSON
         hashBytes = SHA256Hex.digestBytes(
             record.canonicalBytes(parametersJSON: parametersJSON, justificationJSON: justificationJSON))
-        record.hash = SHA256Hex.hex(hashBytes)
-        self.prevHashBytes = prevHashBytes ?? SHA256Hex.bytes(hex: prevHash)
+        record.hash = Hex.string(hashBytes)
+        self.prevHashBytes = prevHashBytes ?? Hex.bytes(prevHash, lowercaseOnly: true)
         self.record = record
     }
 

@@ -1,9 +1,10 @@
 import Crypto
+import KeycardCore
 
-/// SHA-256 in lowercase hex: the audit chain's record hashes and the keys of shared plan bodies.
+/// SHA-256 in lowercase hex (`Hex`): the audit chain's record hashes and the keys of shared plan bodies.
 enum SHA256Hex {
     static func digest(_ bytes: [UInt8]) -> String {
-        hex(digestBytes(bytes))
+        Hex.string(digestBytes(bytes))
     }
 
     /// The 32 bytes of the SHA-256 of `bytes`.
@@ -11,39 +12,5 @@ enum SHA256Hex {
         var hasher = SHA256()
         bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         return hasher.finalize().withUnsafeBytes { Array($0) }
-    }
-
-    /// `bytes` in lowercase hex.
-    static func hex(_ bytes: some Collection<UInt8>) -> String {
-        func digit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10 }
-        return String(unsafeUninitializedCapacity: 2 * bytes.count) { hex in
-            for (offset, byte) in bytes.enumerated() {
-                hex[2 * offset] = digit(byte >> 4)
-                hex[2 * offset + 1] = digit(byte & 0x0F)
-            }
-            return 2 * bytes.count
-        }
-    }
-
-    /// The bytes a lowercase hex text spells (what `hex` gives back); nil if it is anything else.
-    static func bytes(hex text: String) -> [UInt8]? {
-        func value(_ digit: UInt8) -> UInt8? {
-            switch digit {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-            default: nil
-            }
-        }
-        var text = text
-        return text.withUTF8 { digits -> [UInt8]? in
-            guard digits.count % 2 == 0 else { return nil }
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(digits.count / 2)
-            for offset in stride(from: 0, to: digits.count, by: 2) {
-                guard let high = value(digits[offset]), let low = value(digits[offset + 1]) else { return nil }
-                bytes.append(high << 4 | low)
-            }
-            return bytes
-        }
     }
 }
