@@ -1,15 +1,28 @@
 /// Hex text of bytes: digests (audit hashes, plan keys) and MACs in vendors' signature headers.
 public enum Hex {
     /// `bytes` in lowercase hex.
+    // Inlinable: unspecialized across modules, the generic loop was most of an audit record's cost (each record
+    // writes its hash as hex into the next record's hashed text).
+    @inlinable
     public static func string(_ bytes: some Collection<UInt8>) -> String {
-        func digit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10 }
-        return String(unsafeUninitializedCapacity: 2 * bytes.count) { hex in
-            for (offset, byte) in bytes.enumerated() {
-                hex[2 * offset] = digit(byte >> 4)
-                hex[2 * offset + 1] = digit(byte & 0x0F)
+        bytes.withContiguousStorageIfAvailable(string(contiguous:))
+            ?? Array(bytes).withUnsafeBufferPointer(string(contiguous:))
+    }
+
+    @inlinable
+    static func string(contiguous bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: 2 * bytes.count) { hex in
+            for offset in 0..<bytes.count {
+                hex[2 * offset] = digit(bytes[offset] >> 4)
+                hex[2 * offset + 1] = digit(bytes[offset] & 0x0F)
             }
             return 2 * bytes.count
         }
+    }
+
+    @inlinable
+    static func digit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
     /// The bytes `text` spells in hex, upper or lower case (only lower case with `lowercaseOnly`, so that `string`
