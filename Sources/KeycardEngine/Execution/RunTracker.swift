@@ -11,7 +11,7 @@ struct RunTracker {
     let dependencies: [[Int]]
     let dependants: [[Int]]
     /// Steps sitting in a system queue or being executed by this process.
-    var queued: Set<Int> = []
+    var queued = StepIndexSet()
     var compensationAttempts: [Int: Int] = [:]
     /// Steps whose attempt is in flight without its start in the store (a call safe to repeat): index → attempt number.
     /// The attempt is written once, with its outcome; a crash before that leaves the step ready, to be repeated.
@@ -44,14 +44,14 @@ struct RunTracker {
 
     /// What one pass of `advance` changed and found runnable.
     struct Progress {
-        var steps = Set<Int>()
+        var steps = StepIndexSet()
         var run = false
-        var approvals = Set<Int>()
+        var approvals = StepIndexSet()
         var runnable: [StepRef] = []
         /// Succeeded steps leaving `succeeded` whose first attempt only their row recorded: written out now.
-        var impliedAttempts = Set<Int>()
+        var impliedAttempts = StepIndexSet()
         /// Steps of `steps` that only became ready: nothing to write, the store derives readiness (`StepReadiness`).
-        var readied = Set<Int>()
+        var readied = StepIndexSet()
 
         var isEmpty: Bool { steps.isEmpty && !run && approvals.isEmpty }
 
@@ -308,21 +308,21 @@ struct RunTracker {
     /// `changes(for:)`, appended to `changes` (the list a completion has begun).
     func append(changesFor progress: Progress, to changes: inout [EngineChange]) {
         changes.reserveCapacity(changes.count + progress.impliedAttempts.count + progress.steps.count + 2)
-        for index in progress.impliedAttempts.sorted() {
+        for index in progress.impliedAttempts {
             if let attempt = StepAttempt.implied(by: steps[index]) { changes.append(.insertAttempt(attempt, runID: run.id)) }
         }
-        for index in progress.steps.sorted() where !(progress.readied.contains(index) && steps[index].state == .ready) {
+        for index in progress.steps where !(progress.readied.contains(index) && steps[index].state == .ready) {
             changes.append(.updateStep(steps[index], expecting: nil))
         }
-        for index in progress.approvals.sorted() {
+        for index in progress.approvals {
             if let approval = approvals[index] { changes.append(.saveApproval(approval)) }
         }
         if progress.run { changes.append(.updateRun(run)) }
     }
 
     func events(for progress: Progress) -> [RunEvent] {
-        var events: [RunEvent] = progress.steps.sorted().map { .stepChanged(steps[$0].id, steps[$0].state) }
-        for index in progress.approvals.sorted() {
+        var events: [RunEvent] = progress.steps.map { .stepChanged(steps[$0].id, steps[$0].state) }
+        for index in progress.approvals {
             if let approval = approvals[index] { events.append(.approvalDecided(approval.stepID, approval.status)) }
         }
         if progress.run { events.append(.runChanged(run.id, run.state)) }

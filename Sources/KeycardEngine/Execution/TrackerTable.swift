@@ -22,16 +22,18 @@ struct TrackerTable {
     mutating func modify<T>(_ id: RunID, _ body: (inout RunTracker) throws -> T) rethrows -> T? {
         guard let index = byID.index(forKey: id) else { return nil }
         // `wakeAt` is read inside the access: reading it back through `values[index]` copies the whole tracker.
-        var wake: Date?
+        // `wakeTimes` already holds the wake it had (it is kept in step), so only a changed one is written.
+        var wake: (before: Date?, after: Date?) = (nil, nil)
         let result = try Self.lend(&byID.values[index], wake: &wake, body)
-        noteWake(of: id, wake)
+        if wake.after != wake.before { noteWake(of: id, wake.after) }
         return result
     }
 
     private static func lend<T>(
-        _ tracker: inout RunTracker, wake: inout Date?, _ body: (inout RunTracker) throws -> T
+        _ tracker: inout RunTracker, wake: inout (before: Date?, after: Date?), _ body: (inout RunTracker) throws -> T
     ) rethrows -> T {
-        defer { wake = tracker.wakeAt }
+        wake.before = tracker.wakeAt
+        defer { wake.after = tracker.wakeAt }
         return try body(&tracker)
     }
 
