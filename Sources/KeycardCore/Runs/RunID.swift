@@ -24,7 +24,13 @@ public struct StepID: Sendable, Hashable, Codable, Comparable, CustomStringConve
 
     public init(_ rawValue: String) { self.rawValue = rawValue }
     public init(stringLiteral value: String) { self.rawValue = value }
-    public init(run: RunID, index: Int) { self.rawValue = run.rawValue + "/s" + String(index) }
+    public init(run: RunID, index: Int) {
+        var text = run.rawValue
+        text.reserveCapacity(text.utf8.count + 6)
+        text += "/s"
+        text += String(index)
+        rawValue = text
+    }
 
     public init(from decoder: any Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(String.self)

@@ -10,13 +10,19 @@ enum RunFactory {
         var steps: [Step] = []
         steps.reserveCapacity(plan.steps.count)
         var approvals: [Approval] = []
+        // Each id made once: a dependency shares its step's id instead of building the same text again.
+        var ids = [StepID?](repeating: nil, count: plan.steps.reduce(0) { max($0, $1.index + 1) })
+        for planned in plan.steps where planned.index >= 0 { ids[planned.index] = StepID(run: id, index: planned.index) }
+        func idOf(_ index: Int) -> StepID {
+            index >= 0 && index < ids.count ? ids[index] ?? StepID(run: id, index: index) : StepID(run: id, index: index)
+        }
         for planned in plan.steps {
-            let stepID = StepID(run: id, index: planned.index)
+            let stepID = idOf(planned.index)
             let needsApproval = planned.approval != nil
             steps.append(Step(
                 id: stepID, runID: id, index: planned.index, system: planned.system, action: planned.action,
                 parameters: planned.parameters, kind: planned.kind, purpose: planned.purpose, tier: planned.tier,
-                dependencies: planned.dependencies.map { StepID(run: id, index: $0) }, compensation: planned.compensation,
+                dependencies: planned.dependencies.map(idOf), compensation: planned.compensation,
                 critical: planned.critical, approval: planned.approval, justifications: planned.justifications,
                 state: needsApproval ? .awaitingApproval : .pending, dueAt: planned.dueAt,
                 maxAttempts: configuration.maxAttempts(system: planned.system, action: planned.action),

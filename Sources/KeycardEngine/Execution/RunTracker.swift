@@ -27,9 +27,14 @@ struct RunTracker {
     init(_ stored: StoredRun) {
         run = stored.run
         let ordered = stored.steps.indices.dropFirst().allSatisfy { stored.steps[$0 - 1].index < stored.steps[$0].index }
-        steps = ordered ? stored.steps : stored.steps.sorted { $0.index < $1.index }
-        let positions = Dictionary(uniqueKeysWithValues: steps.enumerated().map { ($1.id, $0) })
-        dependencies = steps.map { $0.dependencies.compactMap { positions[$0] } }
+        let steps = ordered ? stored.steps : stored.steps.sorted { $0.index < $1.index }
+        self.steps = steps
+        // Index loops: `steps.map { }` and `enumerated()` hand the closure a copy of each whole step.
+        let positions = StepPositions(steps.indices.map { steps[$0].id })
+        var dependencies: [[Int]] = []
+        dependencies.reserveCapacity(steps.count)
+        for index in steps.indices { dependencies.append(steps[index].dependencies.compactMap { positions[$0] }) }
+        self.dependencies = dependencies
         var dependants = Array(repeating: [Int](), count: steps.count)
         for (index, list) in dependencies.enumerated() {
             for dependency in list { dependants[dependency].append(index) }
@@ -40,6 +45,23 @@ struct RunTracker {
             if let index = positions[approval.stepID] { approvals[index] = approval }
         }
         self.approvals = approvals
+    }
+
+    /// Where each step id sits in `steps`: a scan of a run's few ids (nothing to hash), a table for long runs.
+    private struct StepPositions {
+        let ids: [StepID]
+        let table: [StepID: Int]?
+
+        init(_ ids: [StepID]) {
+            self.ids = ids
+            table = ids.count > 16 ? Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) : nil
+        }
+
+        subscript(id: StepID) -> Int? {
+            if let table { return table[id] }
+            for index in ids.indices where ids[index] == id { return index }
+            return nil
+        }
     }
 
     /// What one pass of `advance` changed and found runnable.
