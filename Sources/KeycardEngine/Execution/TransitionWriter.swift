@@ -151,8 +151,17 @@ final class TransitionWriter: Sendable {
         state.withLock { $0.counters }
     }
 
+    /// A transaction's groups, and the order to commit them in (`groups`' own order when nil).
+    private struct Batch {
+        var groups: [Pending]
+        var order: [Int]?
+
+        /// Each position of `groups`, in commit order.
+        var positions: [Int] { order ?? Array(groups.indices) }
+    }
+
     private enum Next {
-        case commit([Pending])
+        case commit(Batch)
         case park(until: DispatchTime)
         case end
     }
@@ -189,15 +198,16 @@ final class TransitionWriter: Sendable {
                 state.withLock { $0.parked = .working }
             case .commit(let batch):
                 let started = ThreadCPUTime.now()
+                let positions = batch.positions
                 let results: [EngineChangeResult]
                 do {
-                    results = try database.applyEngineBatchSync(batch.map(\.changes))
+                    results = try database.applyEngineBatchSync(positions.map { batch.groups[$0].changes })
                 } catch {
-                    results = Array(repeating: .failed(String(describing: error)), count: batch.count)
+                    results = Array(repeating: .failed(String(describing: error)), count: positions.count)
                 }
                 let written = ThreadCPUTime.now()
-                for (pending, result) in zip(batch, results) {
-                    pending.ticket.resolve(result)
+                for (position, result) in zip(positions, results) {
+                    batch.groups[position].ticket.resolve(result)
                 }
                 let resolved = ThreadCPUTime.now()
                 state.withLock { state in
@@ -209,18 +219,21 @@ final class TransitionWriter: Sendable {
     }
 
     /// Removes the next transaction's groups from the queue.
-    private func takeBatch(_ state: inout State) -> [Pending] {
+    private func takeBatch(_ state: inout State) -> Batch {
         let positions = CommitBatch.select(state.footprints, maxRows: state.hurried ? awaitedMaxRows : maxRows)
-        let take = positions.map { state.queue[$0] }
         state.counters.transactions += 1
-        state.counters.groups += take.count
+        state.counters.groups += positions.count
         if positions.count == state.queue.count {
-            state.queue.removeAll(keepingCapacity: true)
+            // The whole queue, moved out: copying each group out of it retained all it holds, then released it.
+            var all: [Pending] = []
+            swap(&all, &state.queue)
             state.footprints.removeAll(keepingCapacity: true)
             state.rows = 0
             state.hurried = false
-            return take
+            let inOrder = positions.indices.allSatisfy { positions[$0] == $0 }
+            return Batch(groups: all, order: inOrder ? nil : positions)
         }
+        let take = positions.map { state.queue[$0] }
         var chosen = [Bool](repeating: false, count: state.queue.count)
         for position in positions { chosen[position] = true }
         var kept = 0
@@ -232,7 +245,7 @@ final class TransitionWriter: Sendable {
         state.queue.removeLast(state.queue.count - kept)
         state.footprints.removeLast(state.footprints.count - kept)
         state.rows = state.footprints.reduce(0) { $0 + $1.rows }
-        return take
+        return Batch(groups: take, order: nil)
     }
 }
 

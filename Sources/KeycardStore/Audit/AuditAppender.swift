@@ -8,8 +8,17 @@ struct AuditAppender {
     /// The head's hash as bytes, as the next record stores it (not read back from its hex for every record).
     private var headHashBytes: [UInt8]?
 
-    @discardableResult
+    /// Appends `entry`; returns the record as stored.
     mutating func append(_ entry: AuditEntry, statements: HotStatements) throws -> AuditRecord {
+        try appendRow(entry, statements: statements).record
+    }
+
+    /// `append` for the engine's writes, which do not read the record back (returning it copied every field).
+    mutating func appendOnly(_ entry: AuditEntry, statements: HotStatements) throws {
+        _ = try appendRow(entry, statements: statements)
+    }
+
+    private mutating func appendRow(_ entry: AuditEntry, statements: HotStatements) throws -> AuditRow {
         let current = try head ?? AuditHead.fetch(statements.db)
             ?? AuditHead(count: 0, sequence: 0, hash: AuditRecord.genesisHash)
         let row = AuditRow(
@@ -17,7 +26,7 @@ struct AuditAppender {
         try row.insert(statements)
         head = AuditHead(count: current.count + 1, sequence: row.record.sequence, hash: row.record.hash)
         headHashBytes = row.hashBytes
-        return row.record
+        return row
     }
 
     /// Writes the new head, if anything was appended; call before the transaction commits.

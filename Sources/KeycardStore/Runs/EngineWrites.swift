@@ -71,9 +71,9 @@ enum EngineWrites {
                 sql: "UPDATE engine_commands SET processed_at = ?, result = ? WHERE id = ?",
                 arguments: [at.timeIntervalSince1970, result, id])
         case .audit(let evidence):
-            try audit.append(AuditEntry(evidence), statements: statements)
+            try audit.appendOnly(AuditEntry(evidence), statements: statements)
         case .auditEntry(let entry):
-            try audit.append(entry, statements: statements)
+            try audit.appendOnly(entry, statements: statements)
         }
     }
 
