@@ -42,6 +42,7 @@ let package = Package(
                 "KeycardCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "CSQLiteTuning",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -73,6 +74,7 @@ let package = Package(
             name: "KeycardAdapters",
             dependencies: [
                 "KeycardCore",
+                "CSQLiteTuning",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -93,6 +95,10 @@ let package = Package(
         .systemLibrary(
             name: "CNcursesw",
             path: "Sources/CNcursesw"
+        ),
+        .systemLibrary(
+            name: "CSQLiteTuning",
+            path: "Sources/CSQLiteTuning"
         ),
         .target(
             name: "KeycardConsole",
@@ -137,7 +143,8 @@ let package = Package(
         ),
         .testTarget(
             name: "KeycardStoreTests",
-            dependencies: ["KeycardStore", "KeycardTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["KeycardStore", "KeycardTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(

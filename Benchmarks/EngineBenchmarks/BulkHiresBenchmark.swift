@@ -89,7 +89,8 @@ func registerBulkHiresBenchmark() {
         precondition(steps == planned, "expected \(planned) calls, saw \(steps)")
         benchmark.measurement(engineCPU, cpu / max(1, steps))
         print("bulk, engine alone: \(steps) calls, process CPU \(cpu / 1_000_000) ms, "
-            + "\(commits.groups) change groups in \(commits.transactions) transactions, \(writerCPU(commits))")
+            + "\(commits.groups) change groups in \(commits.transactions) transactions, \(writerCPU(commits)), "
+            + "SQLite tuning \(SQLiteTuning.result == 0 ? "applied" : "not applied (\(SQLiteTuning.result))")")
     }
 }
 

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import KeycardStore
 import KeycardTestSupport
 import Testing
@@ -16,5 +17,15 @@ struct StoreConnectionTests {
         let reader = try store.database.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") }
         #expect(reader == -2000)
         #expect(try store.database.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+    }
+
+    /// Applied unless SQLite initialized before the first store opened (another test's own connection may have), and
+    /// then the defaults hold: either way, what the store reports is what its connections do.
+    @Test("SQLite is tuned before the first connection: connections take no mutex per call, allocations are not counted")
+    func tuning() throws {
+        let store = try TestDatabase()
+        #expect([SQLITE_OK, SQLITE_MISUSE].contains(SQLiteTuning.result))
+        let mutex = try store.database.pool.write { db in sqlite3_db_mutex(db.sqliteConnection) }
+        #expect((mutex == nil) == (SQLiteTuning.result == SQLITE_OK))
     }
 }

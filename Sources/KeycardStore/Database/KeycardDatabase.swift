@@ -32,6 +32,7 @@ public final class KeycardDatabase: Sendable {
 
     /// Opens (creating if needed) and migrates the database; refuses a database made by a newer Keycard.
     public static func open(path: String, options: StoreOptions = StoreOptions()) throws -> KeycardDatabase {
+        _ = SQLiteTuning.result
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.maximumReaderCount = 4

@@ -1,3 +1,4 @@
+import CSQLiteTuning
 import Foundation
 import GRDB
 
@@ -12,8 +13,13 @@ public final class SandboxStore: Sendable {
         self.path = path
     }
 
+    /// The process-wide SQLite settings, applied before the first connection if this store opens it (as
+    /// `KeycardStore.SQLiteTuning` does for the engine's store, which this layer does not depend on).
+    private static let sqliteTuning = keycard_sqlite_tune()
+
     /// Opens (creating and migrating) the sandbox database at `path`, or an in-memory one when `path` is nil.
     public static func open(path: String?) throws -> SandboxStore {
+        _ = sqliteTuning
         let writer: any DatabaseWriter
         if let path {
             var configuration = Configuration()
