@@ -6,7 +6,7 @@ import DequeModule
 
 extension Executor {
     /// Records an attempt's outcome, decides retry / failure / success, moves the run on, and commits it all at once.
-    func complete(_ finished: OutcomeInbox.Outcome) {
+    func complete(_ finished: CallOutcome) {
         let (ref, system, attempt, outcome, latency) =
             (finished.ref, finished.system, finished.attempt, finished.result, finished.latency)
         let now = clock.now

@@ -102,7 +102,7 @@ extension Executor {
     }
 
     /// Calls the adapter once `precondition` (the recorded start, or the run's creation) is committed and hands the
-    /// outcome to the loop (`OutcomeInbox`); an attempt whose precondition did not commit is dropped, its run reloaded.
+    /// outcome to the loop (`LoopInbox`); an attempt whose precondition did not commit is dropped, its run reloaded.
     private nonisolated func execute(
         _ ref: StepRef, request: AdapterRequest, attempt: StepAttempt, precondition: CommitTicket?, slot: Date?
     ) async {
@@ -127,7 +127,7 @@ extension Executor {
             outcome = .failure(AdapterError(.permanent, "no adapter is configured for system \(request.system)"))
         }
         let latency = (ContinuousClock.now - started).timeInterval
-        let first = inbox.post(OutcomeInbox.Outcome(
+        let first = inbox.post(CallOutcome(
             ref: ref, system: request.system, attempt: attempt, result: outcome, latency: latency))
         if first { signal() }
     }

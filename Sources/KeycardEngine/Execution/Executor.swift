@@ -20,9 +20,13 @@ actor Executor {
     let logger: Logger
     let rules: ApproverRules
     let pacer = CallPacer()
-    let inbox = OutcomeInbox()
+    let inbox = LoopInbox<CallOutcome>()
     /// The outcomes a turn took from the inbox (its buffer goes back to the inbox at the next turn).
-    private var outcomes: [OutcomeInbox.Outcome] = []
+    private var outcomes: [CallOutcome] = []
+    /// Finished runs whose final changes are durable, posted by the writer: the loop forgets them in its next turn
+    /// (a task per finished run to do it cost more than the forgetting).
+    let durablyFinished = LoopInbox<RunID>()
+    private var forgettable: [RunID] = []
 
     var trackers = TrackerTable()
     var gates: [String: SystemGate] = [:]
@@ -119,6 +123,8 @@ actor Executor {
         defer { calls.release() }
         inbox.take(into: &outcomes)
         for outcome in outcomes { complete(outcome) }
+        durablyFinished.take(into: &forgettable)
+        for run in forgettable { forgetIfFinished(run) }
         let now = clock.now
         if now >= nextPoll {
             poll(now: now, group: &group)
@@ -150,7 +156,7 @@ actor Executor {
         ticket.onResult { [weak self] result in
             if result.isApplied {
                 hub.publish(events)
-                if finishing { Task { await self?.forgetIfFinished(run) } }
+                if finishing, let self, self.durablyFinished.post(run) { self.signal() }
             } else {
                 logger.error("could not commit run changes", metadata: ["run": "\(run)", "result": "\(result)"])
                 Task { await self?.reload(run) }
