@@ -16,7 +16,9 @@ extension Executor {
             rateLimited = true
             retryAfter = error.retryAfter
         }
-        gates[system]?.finish(now: now, latency: latency, rateLimited: rateLimited, retryAfter: retryAfter)
+        if let gate = gates.index(forKey: system) {
+            gates.values[gate].finish(now: now, latency: latency, rateLimited: rateLimited, retryAfter: retryAfter)
+        }
         guard isCurrent(attempt, of: ref) else {
             logger.warning("dropped the outcome of an attempt the run no longer holds (reloaded meanwhile); it is repeated",
                            metadata: ["run": "\(ref.run)", "step": "\(attempt.stepID)", "attempt": "\(attempt.number)"])

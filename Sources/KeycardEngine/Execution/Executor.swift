@@ -218,12 +218,16 @@ actor Executor {
                 return tracker.steps[ref.index].system
             }
             guard let system = held else { continue }
-            if gates[system] == nil {
-                gates[system] = SystemGate(system: system, limits: configuration.limits(for: system), now: now)
-            }
-            gates[system]?.queue.append(ref)
+            gates.values[gate(for: system, now: now)].queue.append(ref)
         }
         signal()
+    }
+
+    /// The system's gate, made on first use: found by its index, so the name is hashed once per use.
+    func gate(for system: String, now: Date) -> Dictionary<String, SystemGate>.Index {
+        if let gate = gates.index(forKey: system) { return gate }
+        gates[system] = SystemGate(system: system, limits: configuration.limits(for: system), now: now)
+        return gates.index(forKey: system)!
     }
 
     // MARK: Timer

@@ -101,7 +101,9 @@ struct RunTracker {
             }
             for index in steps.indices where updateStep(index, now: now, settings: settings, progress: &progress) {
                 progress.steps.insert(index)
-                changed = true
+                // A step that only became ready changes nothing another rule reads (they read failures, skips,
+                // successes and compensations): it needs no further pass.
+                if steps[index].state != .ready || !progress.readied.contains(index) { changed = true }
             }
         }
         collectRunnable(now: now, progress: &progress)
