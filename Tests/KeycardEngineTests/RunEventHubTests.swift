@@ -24,6 +24,26 @@ struct RunEventHubTests {
         #expect(received.last == RunEvent.runChanged("run-1", .running))
     }
 
+    @Test("the hub knows whether anybody subscribes: a dropped stream and a finished hub count no more")
+    func countsSubscribers() {
+        let hub = RunEventHub()
+        #expect(!hub.hasSubscribers)
+        var first: AsyncStream<RunEvent>? = hub.subscribe()
+        let second = hub.subscribe()
+        #expect(first != nil && hub.hasSubscribers)
+        first = nil
+        #expect(hub.hasSubscribers)
+        var third: AsyncStream<RunEvent>? = hub.subscribe()
+        withExtendedLifetime(second) { third = nil }
+        #expect(third == nil && hub.hasSubscribers)
+        withExtendedLifetime(second) { hub.finish() }
+        #expect(!hub.hasSubscribers)
+        var late: AsyncStream<RunEvent>? = hub.subscribe()
+        #expect(late != nil)
+        late = nil
+        #expect(late == nil && !hub.hasSubscribers)
+    }
+
     @Test("a waiter wakes on its own run's state once it satisfies the condition, not on other events",
           .timeLimit(.minutes(1)))
     func waiterWakesOnItsRun() async {

@@ -24,16 +24,27 @@ final class RunEventHub: Sendable {
     private static let rememberedRuns = 100_000
 
     private let state = Mutex(State())
+    /// How many subscribers there are, read without the lock: events only subscribers see are not even made without
+    /// one (a bulk's every start and completion made a step event for nobody).
+    private let subscriberCount = Atomic<Int>(0)
+
+    /// Whether anybody subscribes now (one who subscribes meanwhile sees events from the next change on).
+    var hasSubscribers: Bool {
+        subscriberCount.load(ordering: .relaxed) > 0
+    }
 
     func subscribe() -> AsyncStream<RunEvent> {
         let (stream, continuation) = AsyncStream<RunEvent>.makeStream(bufferingPolicy: .bufferingNewest(10_000))
         let id = state.withLock { state in
             state.next += 1
             state.subscribers[state.next] = continuation
+            subscriberCount.add(1, ordering: .relaxed)
             return state.next
         }
         continuation.onTermination = { [weak self] _ in
-            _ = self?.state.withLock { $0.subscribers.removeValue(forKey: id) }
+            guard let self else { return }
+            let removed = state.withLock { $0.subscribers.removeValue(forKey: id) } != nil
+            if removed { subscriberCount.subtract(1, ordering: .relaxed) }
         }
         return stream
     }
@@ -106,6 +117,7 @@ final class RunEventHub: Sendable {
     func finish() {
         let (subscribers, waiters) = state.withLock { state in
             defer {
+                subscriberCount.subtract(state.subscribers.count, ordering: .relaxed)
                 state.subscribers = [:]
                 state.waiters = [:]
                 state.finished = true

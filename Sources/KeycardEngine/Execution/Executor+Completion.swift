@@ -26,6 +26,7 @@ extension Executor {
         }
         let retry = configuration.retry
         let settings = configuration.approvals
+        let stepEvents = hub.hasSubscribers
         var unit = 0.0
         if case .failure = outcome { unit = Double.random(in: 0..<1, using: &random) }
         let recorded = withTracker(ref.run) { tracker -> ([EngineChange], [RunEvent], [StepRef]) in
@@ -71,7 +72,7 @@ extension Executor {
                 changes.append(.audit(Self.evidence(
                     for: ref.index, in: tracker, compensation: ref.compensation, result: result, at: now)))
             }
-            return (changes, tracker.events(for: progress), progress.runnable)
+            return (changes, tracker.events(for: progress, includingSteps: stepEvents), progress.runnable)
         }
         guard let (changes, events, runnable) = recorded else { return }
         enqueue(runnable)

@@ -32,6 +32,7 @@ extension Executor {
     private func start(_ ref: StepRef, now: Date, group: inout DiscardingTaskGroup) {
         let owner = self.owner
         let leaseUntil = now.addingTimeInterval(configuration.leaseDuration)
+        let stepEvents = hub.hasSubscribers
         let started = withTracker(ref.run) { tracker -> ([EngineChange], [RunEvent], AdapterRequest, StepAttempt, Bool) in
             let expecting = tracker.steps[ref.index].state
             let number: Int
@@ -67,7 +68,7 @@ extension Executor {
             } else {
                 tracker.unrecordedStarts[ref.index] = number
             }
-            var events: [RunEvent] = [.stepChanged(stepID, tracker.steps[ref.index].state)]
+            var events: [RunEvent] = stepEvents ? [.stepChanged(stepID, tracker.steps[ref.index].state)] : []
             if tracker.run.state != .running && tracker.run.state != .rollingBack {
                 tracker.run.state = .running
                 tracker.run.startedAt = tracker.run.startedAt ?? now

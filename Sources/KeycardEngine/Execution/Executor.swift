@@ -168,6 +168,7 @@ actor Executor {
     /// Publishes events that need no commit of their own (a call safe to repeat going out) after the run's last
     /// queued commit, so they never overtake the events of changes made before them.
     func publishInOrder(_ events: [RunEvent], of run: RunID) {
+        guard !events.isEmpty else { return }
         let hub = self.hub
         if let last = withTracker(run, { $0.lastCommit }) ?? nil, last.settled == nil {
             last.onResult { _ in hub.publish(events) }

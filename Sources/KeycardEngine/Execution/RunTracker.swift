@@ -344,8 +344,10 @@ struct RunTracker {
         if progress.run { changes.append(.updateRun(run)) }
     }
 
-    func events(for progress: Progress) -> [RunEvent] {
-        var events: [RunEvent] = progress.steps.map { .stepChanged(steps[$0].id, steps[$0].state) }
+    /// The events for what `progress` says changed; without step events when `includingSteps` is false (nobody
+    /// subscribes to them: run events still update who waits for a run).
+    func events(for progress: Progress, includingSteps: Bool = true) -> [RunEvent] {
+        var events: [RunEvent] = includingSteps ? progress.steps.map { .stepChanged(steps[$0].id, steps[$0].state) } : []
         for index in progress.approvals {
             if let approval = approvals[index] { events.append(.approvalDecided(approval.stepID, approval.status)) }
         }
