@@ -23,7 +23,7 @@ public struct PolicyFileParser {
     /// `sha256:` + the first 12 hex digits of the SHA-256 of the file's bytes.
     public static func version(of text: String) -> String {
         let digest = SHA256.hash(data: Data(text.utf8))
-        return "sha256:" + digest.map { String(format: "%02x", $0) }.joined().prefix(12)
+        return "sha256:" + Hex.string(Array(digest.prefix(6)))
     }
 
     private init(file: String, limits: ExpressionLimits) {

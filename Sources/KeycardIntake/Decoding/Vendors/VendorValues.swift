@@ -63,7 +63,7 @@ enum VendorValues {
 
     /// A stable id for vendors that send none: the same bytes delivered again give the same id, so they dedupe.
     static func derivedEventID(source: IntakeSource, body: Data, index: Int? = nil) -> JSONValue {
-        let digest = SHA256.hash(data: body).prefix(12).map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.string(Array(SHA256.hash(data: body).prefix(12)))
         return .string("\(source.rawValue)-\(digest)" + (index.map { "-\($0)" } ?? ""))
     }
 

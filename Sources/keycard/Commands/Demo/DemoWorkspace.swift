@@ -1,5 +1,6 @@
 import Foundation
 import KeycardAdapters
+import KeycardCore
 
 /// The demo's folder: recreated databases, a per-run webhook secret, and the sandbox sped up with the script.
 enum DemoWorkspace {
@@ -17,7 +18,7 @@ enum DemoWorkspace {
     /// A secret for this demo's webhooks only: it lives in memory and is never written anywhere.
     static func randomSecret() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return Hex.string((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
     /// The sandbox with every latency divided by `speed`, so a faster demo is faster everywhere.
