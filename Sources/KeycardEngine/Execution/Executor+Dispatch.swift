@@ -83,8 +83,15 @@ extension Executor {
         let precondition = recorded ? ticket : creationToAwait(run: ref.run)
         // A call that waits for nothing takes its slot now, on the schedule the gate just admitted it on.
         let slot = precondition == nil ? reserveSlot(system: request.system, now: now) : nil
+        let call = PendingCall(ref: ref, request: request, attempt: attempt, precondition: precondition, slot: slot)
+        guard !workers.handOver(call) else { return }
+        let workers = self.workers
         group.addTask(executorPreference: calls) {
-            await self.execute(ref, request: request, attempt: attempt, precondition: precondition, slot: slot)
+            var next: PendingCall? = call
+            while let current = next {
+                await self.execute(current)
+                next = await workers.next()
+            }
         }
     }
 
@@ -104,9 +111,8 @@ extension Executor {
 
     /// Calls the adapter once `precondition` (the recorded start, or the run's creation) is committed and hands the
     /// outcome to the loop (`LoopInbox`); an attempt whose precondition did not commit is dropped, its run reloaded.
-    private nonisolated func execute(
-        _ ref: StepRef, request: AdapterRequest, attempt: StepAttempt, precondition: CommitTicket?, slot: Date?
-    ) async {
+    private nonisolated func execute(_ call: PendingCall) async {
+        let (ref, request, attempt, precondition) = (call.ref, call.request, call.attempt, call.precondition)
         if let precondition {
             let committed = await precondition.result()
             guard committed.isApplied else {
@@ -114,7 +120,7 @@ extension Executor {
                 return
             }
         }
-        let slot = slot ?? reserveSlot(system: request.system, now: clock.now)
+        let slot = call.slot ?? reserveSlot(system: request.system, now: clock.now)
         if slot > clock.now { try? await clock.sleep(until: slot) }
         let started = ContinuousClock.now
         let outcome: Result<AdapterConfirmation, AdapterError>

@@ -21,6 +21,7 @@ actor Executor {
     let rules: ApproverRules
     let pacer = CallPacer()
     let inbox = LoopInbox<CallOutcome>()
+    let workers = CallWorkers()
     /// The outcomes a turn took from the inbox (its buffer goes back to the inbox at the next turn).
     private var outcomes: [CallOutcome] = []
     /// Finished runs whose final changes are durable, posted by the writer: the loop forgets them in its next turn
@@ -76,6 +77,7 @@ actor Executor {
         guard !looping else { return }
         looping = true
         stopRequested = false
+        workers.restart()
         claiming = false
         nextPoll = .distantPast
         paused = (try? database.engineIsPaused()) ?? false
@@ -92,6 +94,8 @@ actor Executor {
                     pump(group: &group)
                     await wakeup.wait()
                 }
+                // The group waits for its workers: parked ones end now, busy ones once their call is done.
+                workers.stop()
             }
         }
         // Calls that were in flight when the loop stopped have finished since: their outcomes are still to record.
