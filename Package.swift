@@ -96,9 +96,10 @@ let package = Package(
             name: "CNcursesw",
             path: "Sources/CNcursesw"
         ),
-        .systemLibrary(
+        .target(
             name: "CSQLiteTuning",
-            path: "Sources/CSQLiteTuning"
+            path: "Sources/CSQLiteTuning",
+            linkerSettings: [.linkedLibrary("sqlite3")]
         ),
         .target(
             name: "KeycardConsole",

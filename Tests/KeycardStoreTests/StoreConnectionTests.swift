@@ -19,8 +19,9 @@ struct StoreConnectionTests {
         #expect(try store.database.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
     }
 
-    /// Applied unless SQLite initialized before the first store opened (another test's own connection may have), and
-    /// then the defaults hold: either way, what the store reports is what its connections do.
+    /// Applied by whichever store (the engine's or a sandbox's) opens first, unless SQLite initialized before that
+    /// (a test's own GRDB connection may have), and then the defaults hold: either way, what the store reports is
+    /// what its connections do.
     @Test("SQLite is tuned before the first connection: connections take no mutex per call, allocations are not counted")
     func tuning() throws {
         let store = try TestDatabase()

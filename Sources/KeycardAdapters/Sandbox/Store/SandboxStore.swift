@@ -13,8 +13,8 @@ public final class SandboxStore: Sendable {
         self.path = path
     }
 
-    /// The process-wide SQLite settings, applied before the first connection if this store opens it (as
-    /// `KeycardStore.SQLiteTuning` does for the engine's store, which this layer does not depend on).
+    /// The process-wide SQLite settings, applied before the first connection if this store opens it (the engine's
+    /// store asks too; whichever asks first applies them, once).
     private static let sqliteTuning = keycard_sqlite_tune()
 
     /// Opens (creating and migrating) the sandbox database at `path`, or an in-memory one when `path` is nil.
