@@ -10,14 +10,14 @@ enum RunFactory {
         var steps: [Step] = []
         steps.reserveCapacity(plan.steps.count)
         var approvals: [Approval] = []
-        // Each id made once: a dependency shares its step's id instead of building the same text again.
-        var ids = [StepID?](repeating: nil, count: plan.steps.reduce(0) { max($0, $1.index + 1) })
-        for planned in plan.steps where planned.index >= 0 { ids[planned.index] = StepID(run: id, index: planned.index) }
+        // Each id made once, by position: a dependency shares its step's id instead of building the same text again.
+        // A plan's step indices are its positions (`PlanBuilder`); an index that is not gets an id of its own.
+        let ids = plan.steps.map { StepID(run: id, index: $0.index) }
         func idOf(_ index: Int) -> StepID {
-            index >= 0 && index < ids.count ? ids[index] ?? StepID(run: id, index: index) : StepID(run: id, index: index)
+            ids.indices.contains(index) && plan.steps[index].index == index ? ids[index] : StepID(run: id, index: index)
         }
-        for planned in plan.steps {
-            let stepID = idOf(planned.index)
+        for (position, planned) in plan.steps.enumerated() {
+            let stepID = ids[position]
             let needsApproval = planned.approval != nil
             steps.append(Step(
                 id: stepID, runID: id, index: planned.index, system: planned.system, action: planned.action,

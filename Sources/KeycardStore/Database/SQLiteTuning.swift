@@ -5,5 +5,5 @@ import CSQLiteTuning
 public enum SQLiteTuning {
     /// SQLite's answer to the first request in the process: `SQLITE_OK` when applied, `SQLITE_MISUSE` when SQLite had
     /// initialized before (then the defaults hold: safe, only slower).
-    public static let result: Int32 = keycard_sqlite_tune()
+    public static var result: Int32 { keycard_sqlite_tune() }
 }

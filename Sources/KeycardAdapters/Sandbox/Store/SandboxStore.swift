@@ -13,13 +13,11 @@ public final class SandboxStore: Sendable {
         self.path = path
     }
 
-    /// The process-wide SQLite settings, applied before the first connection if this store opens it (the engine's
-    /// store asks too; whichever asks first applies them, once).
-    private static let sqliteTuning = keycard_sqlite_tune()
-
     /// Opens (creating and migrating) the sandbox database at `path`, or an in-memory one when `path` is nil.
     public static func open(path: String?) throws -> SandboxStore {
-        _ = sqliteTuning
+        // The process-wide SQLite settings, before the first connection if this store opens it (the engine's store
+        // asks too; whichever asks first applies them, once).
+        _ = keycard_sqlite_tune()
         let writer: any DatabaseWriter
         if let path {
             var configuration = Configuration()
